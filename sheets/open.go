@@ -1,9 +1,201 @@
 package sheets
 
-import "github.com/xuri/excelize/v2"
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The messages of the rejections people meet most; tests and the lead's
+// documentation quote them.
+const (
+	msgNotFound    = "找不到这个文件：请检查文件名和所在的文件夹"
+	msgDirectory   = "这是一个文件夹，不是 .xlsx 工作簿：请指定文件夹里的工作簿文件"
+	msgNotRegular  = "不是普通文件，无法作为工作簿读取"
+	msgNoPermisson = "没有读取这个文件的权限：请检查文件权限，或先关闭正在使用它的程序"
+	msgReadFailed  = "读取文件时出错：请把文件复制到本机硬盘后再检查"
+	msgEmpty       = "文件是空的（0 字节）：可能下载或复制没有完成，请重新获取文件"
+	msgLegacyXLS   = "这是旧版 .xls 格式：请在 Excel/WPS 中另存为 .xlsx 后再检查"
+	msgEncrypted   = "工作簿已加密：请用 --password 提供密码，或另存为未加密的 .xlsx"
+	msgBadPassword = "密码不正确，无法打开这个加密的工作簿：请核对 --password 提供的密码（区分大小写）"
+	msgUnsupported = "工作簿使用了不支持的加密方式：请在 Excel/WPS 中另存为未加密的 .xlsx 后再检查"
+	msgOLEDamaged  = "文件已损坏：它像是旧版 Excel 文件或加密的工作簿，但内部结构无法读取；请重新获取文件"
+	msgDoc         = "这是 Word 文档（.doc），不是 Excel 工作簿：请提供 .xlsx 表格"
+	msgOLEOther    = "这是旧版 Office 文件，但不是 Excel 工作簿：请提供在 Excel/WPS 中保存的 .xlsx 表格"
+	msgTruncated   = "文件不完整或已损坏（找不到压缩包的目录，常见于下载或复制没有完成）：请重新获取文件"
+	msgText        = "这是文本文件（如 CSV），不是 Excel 工作簿，只是扩展名是 .xlsx：请在 Excel/WPS 中打开后另存为 .xlsx"
+	msgHTML        = "这是网页（HTML）文件，不是 Excel 工作簿：常见于系统“导出 Excel”或下载时存成了网页；请在 Excel/WPS 中打开后另存为 .xlsx"
+	msgXML2003     = "这是 Excel 2003 XML 表格，不是 .xlsx：请在 Excel/WPS 中另存为 .xlsx 后再检查"
+	msgXML         = "这是 XML 文件，不是 Excel 工作簿：请提供 .xlsx 表格"
+	msgPDF         = "这是 PDF 文件，不是 Excel 工作簿：请提供原始的 .xlsx 表格"
+	msgArchive     = "这是压缩包（RAR、7z 或 gz），不是 Excel 工作簿：请先解压，再检查里面的 .xlsx 文件"
+	msgUnknown     = "不是 Excel 工作簿，文件内容无法识别：请确认提供的是 .xlsx 表格，必要时在 Excel/WPS 中另存为 .xlsx"
+	msgZeros       = "文件内容全是空字节：下载或复制没有完成，请重新获取文件"
+	msgDamaged     = "文件已损坏：工作簿的内部内容无法读取；请在 Excel/WPS 中打开并另存为 .xlsx，或重新获取文件"
+)
 
 // openWorkbook opens path for reading. Cell values are read raw: dates and
 // percentages are recognised from number formats by the reader itself.
+//
+// The file is recognised by its content before excelize sees it, so every
+// way a file can fail to be a workbook gets its own message, and the limits
+// (limits.go) are enforced before anything is unzipped. Every error is a
+// *FileError. The file is only ever read.
 func openWorkbook(path string, opt Options) (*excelize.File, error) {
-	return excelize.OpenFile(path, excelize.Options{RawCellValue: true, Password: opt.Password})
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fileError(path, KindNotFound, err, msgNotFound)
+	case err != nil:
+		return nil, unreadable(path, err)
+	case fi.IsDir():
+		return nil, fileError(path, KindDirectory, nil, msgDirectory)
+	case !fi.Mode().IsRegular():
+		return nil, fileError(path, KindUnreadable, nil, msgNotRegular)
+	case fi.Size() > MaxFileSize:
+		return nil, tooBig(path, uint64(fi.Size()))
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, unreadable(path, err)
+	}
+	defer file.Close()
+	// The size is read again through a limit: the file may have grown.
+	data, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
+	if err != nil {
+		return nil, unreadable(path, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooBig(path, uint64(len(data)))
+	}
+	return openBytes(path, data, opt)
+}
+
+func unreadable(path string, err error) *FileError {
+	if errors.Is(err, fs.ErrPermission) {
+		return fileError(path, KindUnreadable, err, msgNoPermisson)
+	}
+	return fileError(path, KindUnreadable, err, msgReadFailed)
+}
+
+func tooBig(path string, n uint64) *FileError {
+	return fileError(path, KindTooLarge, nil, fmt.Sprintf(
+		"文件有 %s，超过 %s 的上限：请删除多余的工作表、图片或空行后再检查", size(n), size(MaxFileSize)))
+}
+
+// openBytes opens data, the whole content of the file at path.
+func openBytes(path string, data []byte, opt Options) (*excelize.File, error) {
+	reject := func(kind FileErrorKind, cause error, msg string) (*excelize.File, error) {
+		return nil, fileError(path, kind, cause, msg)
+	}
+	switch sniff(data[:min(len(data), sniffLen)]) {
+	case formatZip:
+	case formatOLE2:
+		kind, err := classifyOLE(bytes.NewReader(data))
+		switch {
+		case err != nil:
+			return reject(KindDamaged, err, msgOLEDamaged)
+		case kind == oleWorkbook:
+			return reject(KindLegacyXLS, nil, msgLegacyXLS)
+		case kind == oleWord:
+			return reject(KindNotWorkbook, nil, msgDoc)
+		case kind == oleOther:
+			return reject(KindNotWorkbook, nil, msgOLEOther)
+		case opt.Password == "":
+			return reject(KindEncrypted, nil, msgEncrypted)
+		}
+		if data, err = decrypt(data, opt.Password); err != nil {
+			if errors.Is(err, errUnsupportedEncryption) {
+				return reject(KindEncrypted, err, msgUnsupported)
+			}
+			return reject(KindWrongPassword, err, msgBadPassword)
+		}
+	case formatPDF:
+		return reject(KindNotWorkbook, nil, msgPDF)
+	case formatArchive:
+		return reject(KindNotWorkbook, nil, msgArchive)
+	case formatHTML:
+		return reject(KindNotWorkbook, nil, msgHTML)
+	case formatSpreadsheetML:
+		return reject(KindNotWorkbook, nil, msgXML2003)
+	case formatXML:
+		return reject(KindNotWorkbook, nil, msgXML)
+	case formatText:
+		return reject(KindNotWorkbook, nil, msgText)
+	default:
+		switch {
+		case len(data) == 0:
+			return reject(KindEmpty, nil, msgEmpty)
+		case allZero(data):
+			return reject(KindDamaged, nil, msgZeros)
+		}
+		return reject(KindNotWorkbook, nil, msgUnknown)
+	}
+
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return reject(KindDamaged, err, msgTruncated)
+	}
+	if p := inspectZip(zr); p != nil {
+		return reject(p.kind, nil, p.message)
+	}
+	if part, err := verifyZip(zr); err != nil {
+		return reject(KindDamaged, err, fmt.Sprintf(
+			"文件已损坏：工作簿内部的“%s”无法解压（可能下载或复制没有完成）；请重新获取文件", part))
+	}
+	var f *excelize.File
+	err = safely(func() (err error) {
+		f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+			RawCellValue:      true,
+			UnzipSizeLimit:    MaxUnzipSize,
+			UnzipXMLSizeLimit: inMemoryPartSize,
+		})
+		return err
+	})
+	if err != nil {
+		if f != nil {
+			f.Close() // removes the temporary files of parts already unzipped
+		}
+		return reject(KindDamaged, err, msgDamaged)
+	}
+	f.Path = path
+	return f, nil
+}
+
+// allZero reports whether data is all zero bytes, as a download a browser
+// reserved space for but never filled.
+func allZero(data []byte) bool {
+	for _, b := range data {
+		if b != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+var errUnsupportedEncryption = errors.New("unsupported encryption")
+
+// decrypt returns the zip package inside an encrypted workbook. A wrong
+// password does not always fail inside excelize: it can give bytes that are
+// not a zip, which is how it is recognised.
+func decrypt(data []byte, password string) (pkg []byte, err error) {
+	err = safely(func() (err error) {
+		pkg, err = excelize.Decrypt(data, &excelize.Options{Password: password})
+		return err
+	})
+	switch {
+	case errors.Is(err, excelize.ErrUnknownEncryptMechanism), err == nil && len(pkg) == 0:
+		return nil, errUnsupportedEncryption
+	case err != nil:
+		return nil, err
+	case !bytes.HasPrefix(pkg, zipMagics[0]):
+		return nil, excelize.ErrWorkbookPassword
+	}
+	return pkg, nil
 }

@@ -1,0 +1,189 @@
+package sheets
+
+import (
+	"crypto/sha256"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// brokenCase is one file of the broken-input corpus and how it must be
+// answered.
+type brokenCase struct {
+	name     string
+	path     string // file in testdata/broken, or made by setup
+	password string
+	setup    func(t *testing.T, dir string) string // makes the input, returns its path
+	kind     FileErrorKind
+	message  string // the exact problem
+	contains string // or a part of it, when it carries numbers
+}
+
+func brokenCases() []brokenCase {
+	return []brokenCase{
+		{name: "legacy xls", path: "legacy.xls", kind: KindLegacyXLS, message: msgLegacyXLS},
+		{name: "legacy xls renamed .xlsx", path: "legacy-renamed.xlsx", kind: KindLegacyXLS, message: msgLegacyXLS},
+		{name: "encrypted, no password", path: "encrypted.xlsx", kind: KindEncrypted, message: msgEncrypted},
+		{name: "encrypted, wrong password", path: "encrypted.xlsx", password: "fund2023!核查", kind: KindWrongPassword, message: msgBadPassword},
+		{name: "agile-encrypted (Excel), no password", path: "encrypted-agile.xlsx", kind: KindEncrypted, message: msgEncrypted},
+		{name: "agile-encrypted (Excel), wrong password", path: "encrypted-agile.xlsx", password: "Password", kind: KindWrongPassword, message: msgBadPassword},
+		{name: "csv renamed .xlsx", path: "csv-renamed.xlsx", kind: KindNotWorkbook, message: msgText},
+		{name: "html export", path: "html-export.xlsx", kind: KindNotWorkbook, message: msgHTML},
+		{name: "excel 2003 xml", path: "xml2003.xlsx", kind: KindNotWorkbook, message: msgXML2003},
+		{name: "pdf renamed", path: "pdf-renamed.xlsx", kind: KindNotWorkbook, message: msgPDF},
+		{name: "random bytes", path: "random-bytes.xlsx", kind: KindNotWorkbook, message: msgUnknown},
+		{name: "truncated zip", path: "truncated.xlsx", kind: KindDamaged, message: msgTruncated},
+		{name: "corrupt part", path: "corrupt-part.xlsx", kind: KindDamaged, contains: "无法解压"},
+		{name: "empty file", path: "empty.xlsx", kind: KindEmpty, message: msgEmpty},
+		{name: "all zero bytes", path: "zeros.xlsx", kind: KindDamaged, message: msgZeros},
+		{name: "zip of random files", path: "zip-of-random-files.xlsx", kind: KindNotWorkbook, contains: "不是 Excel 工作簿（缺少工作簿的内部结构）"},
+		{name: "zip holding an xlsx", path: "zip-holding-xlsx.xlsx", kind: KindNotWorkbook, contains: "请先解压"},
+		{name: "docx renamed", path: "docx-renamed.xlsx", kind: KindNotWorkbook, contains: "Word 文档（.docx）"},
+		{name: "zip without content types", path: "zip-without-content-types.xlsx", kind: KindNotWorkbook, contains: "缺少工作簿的内部结构"},
+		{name: "workbook xml garbage", path: "workbook-xml-garbage.xlsx", kind: KindDamaged, message: msgDamaged},
+		{name: "missing file", setup: func(t *testing.T, dir string) string {
+			return filepath.Join(dir, "没有这个文件.xlsx")
+		}, kind: KindNotFound, message: msgNotFound},
+		{name: "directory named .xlsx", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "x.xlsx")
+			must(t, os.Mkdir(p, 0o755))
+			return p
+		}, kind: KindDirectory, message: msgDirectory},
+		{name: "named pipe", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "pipe.xlsx")
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skip("no named pipes here: ", err)
+			}
+			return p
+		}, kind: KindUnreadable, message: msgNotRegular},
+		{name: "unreadable file", setup: func(t *testing.T, dir string) string {
+			if os.Geteuid() == 0 {
+				t.Skip("root reads every file: permissions cannot be tested")
+			}
+			p := filepath.Join(dir, "locked.xlsx")
+			must(t, os.WriteFile(p, []byte("PK"), 0o000))
+			return p
+		}, kind: KindUnreadable, message: msgNoPermisson},
+		{name: "zip bomb, 10 GB declared", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "bomb10g.xlsx")
+			writeBomb(t, p, 10<<30)
+			return p
+		}, kind: KindTooLarge, contains: "解压后有 10.0 GB，超过单个部件的上限 512.0 MB"},
+		{name: "zip bomb, under the size limits", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "bomb400m.xlsx")
+			writeBomb(t, p, 400<<20)
+			return p
+		}, kind: KindTooLarge, contains: "压缩比异常"},
+		{name: "too many parts", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "parts.xlsx")
+			writeManyParts(t, p, MaxZipEntries+1)
+			return p
+		}, kind: KindTooLarge, contains: "超过上限 10000 个"},
+	}
+}
+
+// TestOpenWorkbookBroken opens every broken input: each gives a *FileError
+// of the right kind whose message names the file and says what is wrong,
+// and the input's bytes are unchanged.
+func TestOpenWorkbookBroken(t *testing.T) {
+	for _, c := range brokenCases() {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(brokenDir, c.path)
+			if c.setup != nil {
+				path = c.setup(t, t.TempDir())
+			}
+			before := digest(t, path)
+			f, err := openWorkbook(path, Options{Password: c.password})
+			if f != nil {
+				f.Close()
+				t.Fatalf("opened %s; want it refused", path)
+			}
+			checkRejection(t, err, path, c)
+			if after := digest(t, path); after != before {
+				t.Errorf("%s changed: sha256 %s before, %s after", path, before, after)
+			}
+		})
+	}
+}
+
+func checkRejection(t *testing.T, err error, path string, c brokenCase) {
+	t.Helper()
+	var fe *FileError
+	if !errors.As(err, &fe) {
+		t.Fatalf("error %v (%T); want a *FileError", err, err)
+	}
+	if fe.Kind != c.kind {
+		t.Errorf("kind %s; want %s (%v)", fe.Kind, c.kind, err)
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, path+"：") {
+		t.Errorf("message %q does not start with the file's path", msg)
+	}
+	if len(fe.Problems) != 1 {
+		t.Fatalf("problems %q; want one", fe.Problems)
+	}
+	switch {
+	case c.message != "" && fe.Problems[0] != c.message:
+		t.Errorf("problem %q; want %q", fe.Problems[0], c.message)
+	case c.contains != "" && !strings.Contains(fe.Problems[0], c.contains):
+		t.Errorf("problem %q; want it to contain %q", fe.Problems[0], c.contains)
+	}
+}
+
+// digest is the sha256 of the file at path, or of nothing for what is not a
+// regular file.
+func digest(t *testing.T, path string) [sha256.Size]byte {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return [sha256.Size]byte{}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return [sha256.Size]byte{}
+	}
+	return sha256.Sum256(data)
+}
+
+// TestOpenWorkbookGood opens workbooks that must open: the plain sample, the
+// encrypted one with its password, the formula-injection one (checked, not
+// rejected), and a plain one given a password it does not need.
+func TestOpenWorkbookGood(t *testing.T) {
+	for _, c := range []struct{ path, password string }{
+		{"good.xlsx", ""},
+		{"good.xlsx", "unused"},
+		{"encrypted.xlsx", corpusPassword},
+		{"encrypted-agile.xlsx", "password"},
+		{"formula-injection.xlsx", ""},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			path := filepath.Join(brokenDir, c.path)
+			before := digest(t, path)
+			f, err := openWorkbook(path, Options{Password: c.password})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if f.Path != path {
+				t.Errorf("Path %q; want %q", f.Path, path)
+			}
+			if c.path == "encrypted-agile.xlsx" {
+				if len(f.GetSheetList()) == 0 {
+					t.Error("no sheets")
+				}
+				return
+			}
+			got, err := f.GetCellValue(SheetProjects, "B3")
+			must(t, err)
+			if want := "村道硬化工程"; got != want {
+				t.Errorf("项目清单!B3 = %q; want %q", got, want)
+			}
+			if after := digest(t, path); after != before {
+				t.Errorf("%s changed", path)
+			}
+		})
+	}
+}
