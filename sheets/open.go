@@ -66,15 +66,7 @@ func openWorkbook(path string, opt Options) (*excelize.File, error) {
 		return nil, unreadable(path, err)
 	}
 	defer file.Close()
-	// The size is read again through a limit: the file may have grown.
-	data, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
-	if err != nil {
-		return nil, unreadable(path, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, tooBig(path, uint64(len(data)))
-	}
-	return openBytes(path, data, opt)
+	return openReader(path, file, fi.Size(), opt)
 }
 
 func unreadable(path string, err error) *FileError {
@@ -89,15 +81,22 @@ func tooBig(path string, n uint64) *FileError {
 		"文件有 %s，超过 %s 的上限：请删除多余的工作表、图片或空行后再检查", size(n), size(MaxFileSize)))
 }
 
-// openBytes opens data, the whole content of the file at path.
-func openBytes(path string, data []byte, opt Options) (*excelize.File, error) {
+// openReader opens the workbook in r, size bytes read from path. Nothing is
+// read whole before it is known to be a workbook within the limits, so a
+// refusal costs a few kilobytes whatever the file.
+func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.File, error) {
 	reject := func(kind FileErrorKind, cause error, msg string) (*excelize.File, error) {
 		return nil, fileError(path, kind, cause, msg)
 	}
-	switch sniff(data[:min(len(data), sniffLen)]) {
+	head := make([]byte, min(size, sniffLen))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
+		return nil, unreadable(path, err)
+	}
+	var decrypted []byte
+	switch sniff(head) {
 	case formatZip:
 	case formatOLE2:
-		kind, err := classifyOLE(bytes.NewReader(data))
+		kind, err := classifyOLE(r)
 		switch {
 		case err != nil:
 			return reject(KindDamaged, err, msgOLEDamaged)
@@ -110,12 +109,17 @@ func openBytes(path string, data []byte, opt Options) (*excelize.File, error) {
 		case opt.Password == "":
 			return reject(KindEncrypted, nil, msgEncrypted)
 		}
-		if data, err = decrypt(data, opt.Password); err != nil {
+		data, err := readAll(r, size)
+		if err != nil {
+			return nil, unreadable(path, err)
+		}
+		if decrypted, err = decrypt(data, opt.Password); err != nil {
 			if errors.Is(err, errUnsupportedEncryption) {
 				return reject(KindEncrypted, err, msgUnsupported)
 			}
 			return reject(KindWrongPassword, err, msgBadPassword)
 		}
+		r, size = bytes.NewReader(decrypted), int64(len(decrypted))
 	case formatPDF:
 		return reject(KindNotWorkbook, nil, msgPDF)
 	case formatArchive:
@@ -130,15 +134,15 @@ func openBytes(path string, data []byte, opt Options) (*excelize.File, error) {
 		return reject(KindNotWorkbook, nil, msgText)
 	default:
 		switch {
-		case len(data) == 0:
+		case size == 0:
 			return reject(KindEmpty, nil, msgEmpty)
-		case allZero(data):
+		case allZero(r, size):
 			return reject(KindDamaged, nil, msgZeros)
 		}
 		return reject(KindNotWorkbook, nil, msgUnknown)
 	}
 
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return reject(KindDamaged, err, msgTruncated)
 	}
@@ -149,13 +153,19 @@ func openBytes(path string, data []byte, opt Options) (*excelize.File, error) {
 		return reject(KindDamaged, err, fmt.Sprintf(
 			"文件已损坏：工作簿内部的“%s”无法解压（可能下载或复制没有完成）；请重新获取文件", part))
 	}
+	opts := excelize.Options{
+		RawCellValue:      true,
+		UnzipSizeLimit:    MaxUnzipSize,
+		UnzipXMLSizeLimit: inMemoryPartSize,
+	}
 	var f *excelize.File
 	err = safely(func() (err error) {
-		f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-			RawCellValue:      true,
-			UnzipSizeLimit:    MaxUnzipSize,
-			UnzipXMLSizeLimit: inMemoryPartSize,
-		})
+		if _, ok := r.(*os.File); ok {
+			// excelize reads a file in place, without a copy in memory.
+			f, err = excelize.OpenFile(path, opts)
+			return err
+		}
+		f, err = excelize.OpenReader(io.NewSectionReader(r, 0, size), opts)
 		return err
 	})
 	if err != nil {
@@ -168,15 +178,31 @@ func openBytes(path string, data []byte, opt Options) (*excelize.File, error) {
 	return f, nil
 }
 
-// allZero reports whether data is all zero bytes, as a download a browser
-// reserved space for but never filled.
-func allZero(data []byte) bool {
-	for _, b := range data {
-		if b != 0 {
-			return false
+// allZero reports whether r's size bytes are all zero, as a download a
+// browser reserved space for but never filled.
+func allZero(r io.ReaderAt, size int64) bool {
+	buf := make([]byte, 64<<10)
+	for off := int64(0); off < size; off += int64(len(buf)) {
+		n, err := r.ReadAt(buf, off)
+		for _, b := range buf[:n] {
+			if b != 0 {
+				return false
+			}
+		}
+		if err != nil {
+			return err == io.EOF
 		}
 	}
 	return true
+}
+
+// readAll reads r's size bytes.
+func readAll(r io.ReaderAt, size int64) ([]byte, error) {
+	data := make([]byte, size)
+	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
+		return nil, err
+	}
+	return data, nil
 }
 
 var errUnsupportedEncryption = errors.New("unsupported encryption")
