@@ -155,11 +155,12 @@ func writeZip(t testing.TB, path string, files map[string][]byte) {
 	must(t, os.WriteFile(path, buf.Bytes(), 0o644))
 }
 
-// writeBomb writes to path a real workbook whose first sheet holds declared
-// bytes of blank XML, deflated ~1000×. The deflate stream is one 1 MiB block
-// repeated (a sync flush makes each block stand alone), so making a 10 GB
-// bomb costs only its CRC.
-func writeBomb(t testing.TB, path string, declared uint64) {
+// writeBomb writes to path a real workbook whose first sheet holds actual
+// bytes of blank XML, deflated ~1000×, and says in the zip directory that it
+// holds declared bytes (a lying bomb when they differ). The deflate stream is
+// one 1 MiB block repeated (a sync flush makes each block stand alone), so
+// making a 10 GB bomb costs only its CRC.
+func writeBomb(t testing.TB, path string, actual, declared uint64) {
 	t.Helper()
 	chunk := bytes.Repeat([]byte(" "), 1<<20)
 	var block bytes.Buffer
@@ -170,7 +171,7 @@ func writeBomb(t testing.TB, path string, declared uint64) {
 	fw, _ = flate.NewWriter(&final, flate.BestCompression)
 	must(t, fw.Close())
 
-	n := declared / uint64(len(chunk))
+	n := actual / uint64(len(chunk))
 	crc := uint32(0)
 	for range n {
 		crc = crc32.Update(crc, crc32.IEEETable, chunk)
@@ -192,7 +193,7 @@ func writeBomb(t testing.TB, path string, declared uint64) {
 		bombed = true
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name: f.Name, Method: zip.Deflate, CRC32: crc,
-			UncompressedSize64: n * uint64(len(chunk)),
+			UncompressedSize64: declared,
 			CompressedSize64:   n*uint64(block.Len()) + uint64(final.Len()),
 		})
 		must(t, err)

@@ -12,7 +12,7 @@ import (
 //	go test -c ./sheets && /usr/bin/time -v ./sheets.test -test.run '^$' -test.bench RefuseZipBomb -test.benchtime 20x
 func BenchmarkRefuseZipBomb(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "bomb.xlsx")
-	writeBomb(b, path, 10<<30)
+	writeBomb(b, path, 10<<30, 10<<30)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

@@ -69,14 +69,19 @@ func brokenCases() []brokenCase {
 		}, kind: KindUnreadable, message: msgNoPermisson},
 		{name: "zip bomb, 10 GB declared", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "bomb10g.xlsx")
-			writeBomb(t, p, 10<<30)
+			writeBomb(t, p, 10<<30, 10<<30)
 			return p
 		}, kind: KindTooLarge, contains: "解压后有 10.0 GB，超过单个部件的上限 512.0 MB"},
 		{name: "zip bomb, under the size limits", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "bomb400m.xlsx")
-			writeBomb(t, p, 400<<20)
+			writeBomb(t, p, 400<<20, 400<<20)
 			return p
 		}, kind: KindTooLarge, contains: "压缩比异常"},
+		{name: "zip bomb lying about its size", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "liar.xlsx")
+			writeBomb(t, p, 64<<20, 1<<20)
+			return p
+		}, kind: KindDamaged, contains: "无法解压"},
 		{name: "too many parts", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "parts.xlsx")
 			writeManyParts(t, p, MaxZipEntries+1)
