@@ -266,6 +266,9 @@ func TestGenerateCorpus(t *testing.T) {
 	must(t, err)
 	must(t, f.SaveAs(filepath.Join(d, "encrypted.xlsx"), excelize.Options{Password: corpusPassword}))
 	f.Close()
+	enc, err := os.ReadFile(filepath.Join(d, "encrypted.xlsx"))
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(d, "encrypted-truncated.xlsx"), enc[:len(enc)*3/4], 0o644))
 
 	// Excel writes agile encryption (SHA-512), excelize standard: the agile
 	// sample is excelize's own test file (BSD-3-Clause), password "password".

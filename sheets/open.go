@@ -114,10 +114,13 @@ func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.
 			return nil, unreadable(path, err)
 		}
 		if decrypted, err = decrypt(data, opt.Password); err != nil {
-			if errors.Is(err, errUnsupportedEncryption) {
+			switch {
+			case errors.Is(err, errUnsupportedEncryption):
 				return reject(KindEncrypted, err, msgUnsupported)
+			case errors.Is(err, excelize.ErrWorkbookPassword):
+				return reject(KindWrongPassword, err, msgBadPassword)
 			}
-			return reject(KindWrongPassword, err, msgBadPassword)
+			return reject(KindDamaged, err, msgOLEDamaged)
 		}
 		r, size = bytes.NewReader(decrypted), int64(len(decrypted))
 	case formatPDF:
@@ -208,8 +211,9 @@ func readAll(r io.ReaderAt, size int64) ([]byte, error) {
 var errUnsupportedEncryption = errors.New("unsupported encryption")
 
 // decrypt returns the zip package inside an encrypted workbook. A wrong
-// password does not always fail inside excelize: it can give bytes that are
-// not a zip, which is how it is recognised.
+// password does not fail inside excelize: it gives bytes that are not a
+// zip, which is how it is recognised (excelize.ErrWorkbookPassword). Any
+// other error is a damaged file.
 func decrypt(data []byte, password string) (pkg []byte, err error) {
 	err = safely(func() (err error) {
 		pkg, err = excelize.Decrypt(data, &excelize.Options{Password: password})

@@ -30,6 +30,8 @@ func brokenCases() []brokenCase {
 		{name: "encrypted, wrong password", path: "encrypted.xlsx", password: "fund2023!核查", kind: KindWrongPassword, message: msgBadPassword},
 		{name: "agile-encrypted (Excel), no password", path: "encrypted-agile.xlsx", kind: KindEncrypted, message: msgEncrypted},
 		{name: "agile-encrypted (Excel), wrong password", path: "encrypted-agile.xlsx", password: "Password", kind: KindWrongPassword, message: msgBadPassword},
+		{name: "encrypted, truncated", path: "encrypted-truncated.xlsx", kind: KindDamaged, message: msgOLEDamaged},
+		{name: "encrypted, truncated, with the password", path: "encrypted-truncated.xlsx", password: corpusPassword, kind: KindDamaged, message: msgOLEDamaged},
 		{name: "csv renamed .xlsx", path: "csv-renamed.xlsx", kind: KindNotWorkbook, message: msgText},
 		{name: "html export", path: "html-export.xlsx", kind: KindNotWorkbook, message: msgHTML},
 		{name: "excel 2003 xml", path: "xml2003.xlsx", kind: KindNotWorkbook, message: msgXML2003},

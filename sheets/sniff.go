@@ -116,7 +116,8 @@ const (
 const oleEntries = 4096
 
 // classifyOLE lists the streams of the compound file in r and says what it
-// is. mscfb reads only the header and the directory, not the streams.
+// is. Only the directory is read, and the encryption streams, whose sizes
+// the file's own size bounds.
 func classifyOLE(r io.ReaderAt) (kind oleKind, err error) {
 	err = safely(func() error {
 		doc, err := mscfb.New(r)
@@ -130,10 +131,14 @@ func classifyOLE(r io.ReaderAt) (kind oleKind, err error) {
 				break
 			}
 			switch e.Name {
-			case "EncryptionInfo":
-				info = true
-			case "EncryptedPackage":
-				pkg = true
+			case "EncryptionInfo", "EncryptedPackage":
+				// Read through, so a cut-off download is told apart from a
+				// wrong password. It costs at most the file's size.
+				if _, err := io.Copy(io.Discard, e); err != nil {
+					return err
+				}
+				info = info || e.Name == "EncryptionInfo"
+				pkg = pkg || e.Name == "EncryptedPackage"
 			case "Workbook", "Book", "WORKBOOK", "BOOK":
 				kind = oleWorkbook
 			case "WordDocument":
