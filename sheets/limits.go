@@ -62,8 +62,8 @@ func TooManyRowsError(path, sheet string) *FileError {
 		sheet, MaxRows))
 }
 
-// size is n bytes as a clerk reads it.
-func size(n uint64) string {
+// humanSize is n bytes as a clerk reads them.
+func humanSize(n uint64) string {
 	switch {
 	case n >= 1<<30:
 		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))

@@ -78,7 +78,7 @@ func unreadable(path string, err error) *FileError {
 
 func tooBig(path string, n uint64) *FileError {
 	return fileError(path, KindTooLarge, nil, fmt.Sprintf(
-		"文件有 %s，超过 %s 的上限：请删除多余的工作表、图片或空行后再检查", size(n), size(MaxFileSize)))
+		"文件有 %s，超过 %s 的上限：请删除多余的工作表、图片或空行后再检查", humanSize(n), humanSize(MaxFileSize)))
 }
 
 // openReader opens the workbook in r, size bytes read from path. Nothing is

@@ -84,6 +84,14 @@ func brokenCases() []brokenCase {
 			writeBomb(t, p, 64<<20, 1<<20)
 			return p
 		}, kind: KindDamaged, contains: "无法解压"},
+		{name: "file too large", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "huge.xlsx")
+			f, err := os.Create(p)
+			must(t, err)
+			must(t, f.Truncate(MaxFileSize+1)) // sparse: no disk used
+			must(t, f.Close())
+			return p
+		}, kind: KindTooLarge, contains: "文件有 256.0 MB，超过 256.0 MB 的上限"},
 		{name: "too many parts", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "parts.xlsx")
 			writeManyParts(t, p, MaxZipEntries+1)

@@ -177,17 +177,17 @@ func inspectZip(zr *zip.Reader) *zipProblem {
 		if n > MaxPartSize {
 			return &zipProblem{KindTooLarge, fmt.Sprintf(
 				"工作簿内部的“%s”解压后有 %s，超过单个部件的上限 %s：文件可能已损坏或是被恶意构造的（压缩炸弹），已拒绝打开",
-				f.Name, size(n), size(MaxPartSize))}
+				f.Name, humanSize(n), humanSize(MaxPartSize))}
 		}
 		if total += n; total > MaxUnzipSize {
 			return &zipProblem{KindTooLarge, fmt.Sprintf(
 				"工作簿解压后超过 %s 的上限：文件可能已损坏或是被恶意构造的（压缩炸弹），已拒绝打开",
-				size(MaxUnzipSize))}
+				humanSize(MaxUnzipSize))}
 		}
 		if n > ratioFloor && n > f.CompressedSize64*MaxCompressionRatio {
 			return &zipProblem{KindTooLarge, fmt.Sprintf(
 				"工作簿内部的“%s”压缩比异常（%s 压缩成 %s，上限 %d 倍）：文件可能已损坏或是被恶意构造的（压缩炸弹），已拒绝打开",
-				f.Name, size(n), size(f.CompressedSize64), MaxCompressionRatio)}
+				f.Name, humanSize(n), humanSize(f.CompressedSize64), MaxCompressionRatio)}
 		}
 	}
 	if p := notWorkbook(names); p != "" {
