@@ -34,3 +34,19 @@ func BenchmarkOpenGood(b *testing.B) {
 		f.Close()
 	}
 }
+
+// BenchmarkOpenLargeLedger measures opening a 200,000-row ledger: the checks
+// before excelize (directory, CRC of every part) against the open itself.
+func BenchmarkOpenLargeLedger(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "ledger.xlsx")
+	writeLedger(b, path, 200_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := openWorkbook(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+}
