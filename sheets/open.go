@@ -48,25 +48,42 @@ const (
 // (limits.go) are enforced before anything is unzipped. Every error is a
 // *FileError. The file is only ever read.
 func openWorkbook(path string, opt Options) (*excelize.File, error) {
+	r, size, done, err := openPackage(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	return openExcelize(path, r, size)
+}
+
+// openPackage opens path and checks it (checkPackage), returning the zip
+// package to read: the file itself, or the decrypted bytes of an encrypted
+// one. Whatever reads a workbook other than through excelize (a streaming
+// reader of big sheets) opens its zip from here, so that it gets the same
+// messages and limits. done closes the file.
+func openPackage(path string, opt Options) (r io.ReaderAt, size int64, done func() error, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fileError(path, KindNotFound, err, msgNotFound)
+		return nil, 0, nil, fileError(path, KindNotFound, err, msgNotFound)
 	case err != nil:
-		return nil, unreadable(path, err)
+		return nil, 0, nil, unreadable(path, err)
 	case fi.IsDir():
-		return nil, fileError(path, KindDirectory, nil, msgDirectory)
+		return nil, 0, nil, fileError(path, KindDirectory, nil, msgDirectory)
 	case !fi.Mode().IsRegular():
-		return nil, fileError(path, KindUnreadable, nil, msgNotRegular)
+		return nil, 0, nil, fileError(path, KindUnreadable, nil, msgNotRegular)
 	case fi.Size() > MaxFileSize:
-		return nil, tooBig(path, uint64(fi.Size()))
+		return nil, 0, nil, tooBig(path, uint64(fi.Size()))
 	}
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, unreadable(path, err)
+		return nil, 0, nil, unreadable(path, err)
 	}
-	defer file.Close()
-	return openReader(path, file, fi.Size(), opt)
+	if r, size, err = checkPackage(path, file, fi.Size(), opt); err != nil {
+		file.Close()
+		return nil, 0, nil, err
+	}
+	return r, size, file.Close, nil
 }
 
 func unreadable(path string, err error) *FileError {
@@ -81,18 +98,28 @@ func tooBig(path string, n uint64) *FileError {
 		"文件有 %s，超过 %s 的上限：请删除多余的工作表、图片或空行后再检查", humanSize(n), humanSize(MaxFileSize)))
 }
 
-// openReader opens the workbook in r, size bytes read from path. Nothing is
-// read whole before it is known to be a workbook within the limits, so a
-// refusal costs a few kilobytes whatever the file.
+// openReader opens the workbook in r, size bytes read from path.
 func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.File, error) {
-	reject := func(kind FileErrorKind, cause error, msg string) (*excelize.File, error) {
-		return nil, fileError(path, kind, cause, msg)
+	r, size, err := checkPackage(path, r, size, opt)
+	if err != nil {
+		return nil, err
+	}
+	return openExcelize(path, r, size)
+}
+
+// checkPackage recognises the file in r (size bytes read from path) and
+// returns the zip package inside it, checked against the limits and with
+// every part's checksum verified. Nothing is read whole before it is known
+// to be a workbook within the limits, so a refusal costs a few kilobytes
+// whatever the file.
+func checkPackage(path string, r io.ReaderAt, size int64, opt Options) (io.ReaderAt, int64, error) {
+	reject := func(kind FileErrorKind, cause error, msg string) (io.ReaderAt, int64, error) {
+		return nil, 0, fileError(path, kind, cause, msg)
 	}
 	head := make([]byte, min(size, sniffLen))
 	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
-		return nil, unreadable(path, err)
+		return nil, 0, unreadable(path, err)
 	}
-	var decrypted []byte
 	switch sniff(head) {
 	case formatZip:
 	case formatOLE2:
@@ -111,9 +138,10 @@ func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.
 		}
 		data, err := readAll(r, size)
 		if err != nil {
-			return nil, unreadable(path, err)
+			return nil, 0, unreadable(path, err)
 		}
-		if decrypted, err = decrypt(data, opt.Password); err != nil {
+		pkg, err := decrypt(data, opt.Password)
+		if err != nil {
 			switch {
 			case errors.Is(err, errUnsupportedEncryption):
 				return reject(KindEncrypted, err, msgUnsupported)
@@ -122,7 +150,7 @@ func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.
 			}
 			return reject(KindDamaged, err, msgOLEDamaged)
 		}
-		r, size = bytes.NewReader(decrypted), int64(len(decrypted))
+		r, size = bytes.NewReader(pkg), int64(len(pkg))
 	case formatPDF:
 		return reject(KindNotWorkbook, nil, msgPDF)
 	case formatArchive:
@@ -156,13 +184,18 @@ func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.
 		return reject(KindDamaged, err, fmt.Sprintf(
 			"文件已损坏：工作簿内部的“%s”无法解压（可能下载或复制没有完成）；请重新获取文件", part))
 	}
+	return r, size, nil
+}
+
+// openExcelize opens the checked package r with excelize, with the limits.
+func openExcelize(path string, r io.ReaderAt, size int64) (*excelize.File, error) {
 	opts := excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    MaxUnzipSize,
 		UnzipXMLSizeLimit: inMemoryPartSize,
 	}
 	var f *excelize.File
-	err = safely(func() (err error) {
+	err := safely(func() (err error) {
 		if _, ok := r.(*os.File); ok {
 			// excelize reads a file in place, without a copy in memory.
 			f, err = excelize.OpenFile(path, opts)
@@ -175,7 +208,7 @@ func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.
 		if f != nil {
 			f.Close() // removes the temporary files of parts already unzipped
 		}
-		return reject(KindDamaged, err, msgDamaged)
+		return nil, fileError(path, KindDamaged, err, msgDamaged)
 	}
 	f.Path = path
 	return f, nil

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"archive/zip"
 	"crypto/sha256"
 	"errors"
 	"os"
@@ -200,5 +201,36 @@ func TestOpenWorkbookGood(t *testing.T) {
 				t.Errorf("%s changed", path)
 			}
 		})
+	}
+}
+
+// TestOpenPackage gives the checked zip package, decrypted when it was
+// encrypted, for a reader that does not use excelize; and the same
+// rejections as openWorkbook, except for XML only excelize parses.
+func TestOpenPackage(t *testing.T) {
+	for _, c := range []struct{ path, password string }{
+		{"good.xlsx", ""},
+		{"encrypted.xlsx", corpusPassword},
+	} {
+		r, size, done, err := openPackage(filepath.Join(brokenDir, c.path), Options{Password: c.password})
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(r, size)
+		if err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		if _, err := zr.Open("xl/workbook.xml"); err != nil {
+			t.Errorf("%s: %v", c.path, err)
+		}
+		must(t, done())
+	}
+	for _, c := range brokenCases() {
+		if c.setup != nil || c.message == msgDamaged { // msgDamaged is excelize's verdict
+			continue
+		}
+		path := filepath.Join(brokenDir, c.path)
+		_, _, _, err := openPackage(path, Options{Password: c.password})
+		t.Run(c.name, func(t *testing.T) { checkRejection(t, err, path, c) })
 	}
 }
