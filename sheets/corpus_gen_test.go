@@ -61,11 +61,11 @@ var sampleInfo = map[string]any{
 	"上年产业项目资金（万元）": 800,
 }
 
-// writeSample writes the good sample workbook to path: every standard sheet
+// writeCorpusSample writes the good sample workbook to path: every standard sheet
 // with the template's headers, a title row above each table, and the rows
 // above. edit, if not nil, changes it before it is saved; skip names sheets
 // left out.
-func writeSample(t testing.TB, path string, edit func(*excelize.File), skip ...string) {
+func writeCorpusSample(t testing.TB, path string, edit func(*excelize.File), skip ...string) {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -128,7 +128,7 @@ var injectionNames = []string{
 // writeInjection writes the sample with the injection names as project
 // names (as text cells) and in the ledger.
 func writeInjection(t testing.TB, path string) {
-	writeSample(t, path, func(f *excelize.File) {
+	writeCorpusSample(t, path, func(f *excelize.File) {
 		for i, name := range injectionNames {
 			row := len(sampleRows[SheetProjects]) + 3 + i
 			code := fmt.Sprintf("ZR%03d", i+1)
@@ -140,8 +140,8 @@ func writeInjection(t testing.TB, path string) {
 	})
 }
 
-// writeZip writes a zip of the named contents to path.
-func writeZip(t testing.TB, path string, files map[string][]byte) {
+// writeCorpusZip writes a zip of the named contents to path.
+func writeCorpusZip(t testing.TB, path string, files map[string][]byte) {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -213,13 +213,13 @@ func writeManyParts(t testing.TB, path string, n int) {
 	for i := range n {
 		files[fmt.Sprintf("xl/media/p%d.bin", i)] = nil
 	}
-	writeZip(t, path, files)
+	writeCorpusZip(t, path, files)
 }
 
-// writeLedger writes the sample workbook with a ledger of n payment rows,
+// writeCorpusLedger writes the sample workbook with a ledger of n payment rows,
 // streamed the way a big county file is written.
-func writeLedger(t testing.TB, path string, n int) {
-	writeSample(t, path, func(f *excelize.File) {
+func writeCorpusLedger(t testing.TB, path string, n int) {
+	writeCorpusSample(t, path, func(f *excelize.File) {
 		must(t, f.DeleteSheet(SheetLedger))
 		_, err := f.NewSheet(SheetLedger)
 		must(t, err)
@@ -258,8 +258,8 @@ func TestGenerateCorpus(t *testing.T) {
 	d := brokenDir
 	must(t, os.MkdirAll(d, 0o755))
 	good := filepath.Join(d, "good.xlsx")
-	writeSample(t, good, nil)
-	writeSample(t, filepath.Join(d, "no-ledger-sheet.xlsx"), nil, SheetLedger)
+	writeCorpusSample(t, good, nil)
+	writeCorpusSample(t, filepath.Join(d, "no-ledger-sheet.xlsx"), nil, SheetLedger)
 	writeInjection(t, filepath.Join(d, "formula-injection.xlsx"))
 
 	f, err := excelize.OpenFile(good)
@@ -310,14 +310,14 @@ func TestGenerateCorpus(t *testing.T) {
 		return b
 	}
 	must(t, os.WriteFile(filepath.Join(d, "random-bytes.xlsx"), random(4096), 0o644))
-	writeZip(t, filepath.Join(d, "zip-of-random-files.xlsx"), map[string][]byte{
+	writeCorpusZip(t, filepath.Join(d, "zip-of-random-files.xlsx"), map[string][]byte{
 		"a.bin": random(2000), "docs/readme.txt": []byte("hello"), "b.dat": random(500)})
-	writeZip(t, filepath.Join(d, "zip-holding-xlsx.xlsx"), map[string][]byte{"阿城区.xlsx": data})
-	writeZip(t, filepath.Join(d, "docx-renamed.xlsx"), map[string][]byte{
+	writeCorpusZip(t, filepath.Join(d, "zip-holding-xlsx.xlsx"), map[string][]byte{"阿城区.xlsx": data})
+	writeCorpusZip(t, filepath.Join(d, "docx-renamed.xlsx"), map[string][]byte{
 		"[Content_Types].xml": []byte("<Types/>"), "word/document.xml": []byte("<w:document/>")})
-	writeZip(t, filepath.Join(d, "zip-without-content-types.xlsx"), map[string][]byte{
+	writeCorpusZip(t, filepath.Join(d, "zip-without-content-types.xlsx"), map[string][]byte{
 		"xl/workbook.xml": []byte("<workbook/>")})
-	writeZip(t, filepath.Join(d, "workbook-xml-garbage.xlsx"), map[string][]byte{
+	writeCorpusZip(t, filepath.Join(d, "workbook-xml-garbage.xlsx"), map[string][]byte{
 		"[Content_Types].xml": []byte("<Types"), "xl/workbook.xml": []byte("<<<not xml"),
 		"_rels/.rels": []byte("<Relationships")})
 

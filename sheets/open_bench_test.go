@@ -39,7 +39,7 @@ func BenchmarkOpenGood(b *testing.B) {
 // before excelize (directory, CRC of every part) against the open itself.
 func BenchmarkOpenLargeLedger(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "ledger.xlsx")
-	writeLedger(b, path, 200_000)
+	writeCorpusLedger(b, path, 200_000)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

@@ -61,7 +61,7 @@ func TestReadMissingSheet(t *testing.T) {
 	for _, sheet := range RequiredSheets {
 		t.Run(sheet, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "缺表.xlsx")
-			writeSample(t, path, nil, sheet)
+			writeCorpusSample(t, path, nil, sheet)
 			_, err := read(t, path, Options{})
 			checkLayout(t, err, path, sheet)
 		})
@@ -84,7 +84,7 @@ func TestReadMissingColumn(t *testing.T) {
 			t.Run(tb.sheet+"/"+c.name, func(t *testing.T) {
 				path := filepath.Join(t.TempDir(), "缺列.xlsx")
 				cell, _ := excelize.CoordinatesToCellName(i+1, 2)
-				writeSample(t, path, func(f *excelize.File) {
+				writeCorpusSample(t, path, func(f *excelize.File) {
 					must(t, f.SetCellValue(tb.sheet, cell, "备注"))
 				})
 				_, err := read(t, path, Options{})
@@ -164,7 +164,7 @@ func TestReadLargeLedger(t *testing.T) {
 	}
 	const n = 200_000
 	path := filepath.Join(t.TempDir(), "大台账.xlsx")
-	writeLedger(t, path, n)
+	writeCorpusLedger(t, path, n)
 	before := digest(t, path)
 	wb, err := read(t, path, Options{})
 	if err != nil {
@@ -185,7 +185,7 @@ func TestReadTooManyRows(t *testing.T) {
 		t.Skip("writes a ledger of MaxRows+1 rows")
 	}
 	path := filepath.Join(t.TempDir(), "超长台账.xlsx")
-	writeLedger(t, path, MaxRows+1)
+	writeCorpusLedger(t, path, MaxRows+1)
 	_, err := read(t, path, Options{})
 	want := TooManyRowsError(path, SheetLedger)
 	if err == nil || err.Error() != want.Error() {
