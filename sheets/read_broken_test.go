@@ -37,7 +37,7 @@ func TestReadBroken(t *testing.T) {
 	for _, c := range brokenCases() {
 		t.Run(c.name, func(t *testing.T) {
 			if c.kind == KindTooLarge && testing.Short() {
-				t.Skip("zip bombs are made in -short mode only by TestOpenWorkbookBroken")
+				t.Skip("in -short mode the big generated inputs are tried by TestOpenWorkbookBroken only")
 			}
 			path := filepath.Join(brokenDir, c.path)
 			if c.setup != nil {
