@@ -207,6 +207,46 @@ func writeBomb(t testing.TB, path string, actual, declared uint64) {
 	must(t, zw.Close())
 }
 
+// writeRows writes to path the good sample whose sheet holds n rows of
+// XML, each with one cell, as Excel writes them.
+func writeRows(t testing.TB, path, sheet string, n int) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(brokenDir, "good.xlsx"))
+	must(t, err)
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	must(t, err)
+	part := ""
+	for p, name := range sheetNames(zr) {
+		if name == sheet {
+			part = p
+		}
+	}
+	if part == "" {
+		t.Fatalf("no sheet %s in good.xlsx", sheet)
+	}
+	var xml bytes.Buffer
+	xml.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	for r := 1; r <= n; r++ {
+		fmt.Fprintf(&xml, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
+	}
+	xml.WriteString(`</sheetData></worksheet>`)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if strings.ToLower(f.Name) != part {
+			must(t, zw.Copy(f))
+			continue
+		}
+		w, err := zw.Create(f.Name)
+		must(t, err)
+		_, err = w.Write(xml.Bytes())
+		must(t, err)
+	}
+	must(t, zw.Close())
+	must(t, os.WriteFile(path, buf.Bytes(), 0o644))
+}
+
 // writeManyParts writes a zip of n tiny parts beside a workbook's own.
 func writeManyParts(t testing.TB, path string, n int) {
 	files := map[string][]byte{"[Content_Types].xml": []byte("<Types/>"), "xl/workbook.xml": []byte("<workbook/>")}

@@ -2,10 +2,10 @@ package sheets
 
 import "fmt"
 
-// Limits that keep a broken or hostile file from taking the machine. They are
-// sized from the largest workbook a county could legitimately send — a
-// ledger of Excel's maximum 1,048,576 rows × 8 columns — with a margin, and
-// every one is checked before excelize unzips anything.
+// Limits that keep a broken or hostile file from taking the machine, every
+// one checked before excelize unzips anything. The size limits are sized
+// from a ledger of Excel's maximum 1,048,576 rows × 8 columns — about what
+// MaxRows rows of a county's widest sheet (26 columns) take — with a margin.
 //
 // Measured on such a ledger written the way Excel writes it (every cell
 // carrying its reference, strings shared): the sheet XML is about 320 MB and
@@ -46,21 +46,15 @@ const (
 	// sheet plus one per image or comment list, a few hundred at most.
 	MaxZipEntries = 10_000
 
-	// MaxRows bounds the data rows the reader accepts in one sheet. A
-	// county's payment ledger for one year runs to thousands of rows; 300,000
-	// is far beyond any real one while keeping a read under a minute and the
-	// model's memory in the hundreds of megabytes. A longer sheet is almost
-	// always a paste gone wrong (a column pasted a million times over).
+	// MaxRows bounds the rows of any one sheet, counted as the file stores
+	// them (blank rows that only carry a format included), when the file is
+	// opened. A county's payment ledger for one year runs to thousands of
+	// rows; 300,000 is far beyond any real one. The reader parses a sheet at
+	// about 7.5 KB of memory per row (a 200,000-row ledger peaks at 1.5 GB),
+	// so this keeps a read within a few gigabytes. A longer sheet is almost
+	// always a paste gone wrong.
 	MaxRows = 300_000
 )
-
-// TooManyRowsError is the rejection of path because sheet holds more than
-// MaxRows data rows. The reader stops at row MaxRows+1 and returns it.
-func TooManyRowsError(path, sheet string) *FileError {
-	return fileError(path, KindTooLarge, nil, fmt.Sprintf(
-		"工作表“%s”的数据超过 %d 行，超出检查上限：请检查是否误粘贴了大量重复或无关的行，删除后再检查",
-		sheet, MaxRows))
-}
 
 // humanSize is n bytes as a clerk reads them.
 func humanSize(n uint64) string {

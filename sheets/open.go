@@ -180,9 +180,13 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options) (io.Reade
 	if p := inspectZip(zr); p != nil {
 		return reject(p.kind, nil, p.message)
 	}
-	if part, err := verifyZip(zr); err != nil {
+	rows, part, err := verifyZip(zr)
+	if err != nil {
 		return reject(KindDamaged, err, fmt.Sprintf(
 			"文件已损坏：工作簿内部的“%s”无法解压（可能下载或复制没有完成）；请重新获取文件", part))
+	}
+	if msg := tooManyRows(zr, rows); msg != "" {
+		return reject(KindTooLarge, nil, msg)
 	}
 	return r, size, nil
 }

@@ -93,6 +93,11 @@ func brokenCases() []brokenCase {
 			must(t, f.Close())
 			return p
 		}, kind: KindTooLarge, contains: "文件有 256.0 MB，超过 256.0 MB 的上限"},
+		{name: "too many rows", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "rows.xlsx")
+			writeRows(t, p, SheetLedger, MaxRows+1)
+			return p
+		}, kind: KindTooLarge, contains: "工作表“支付台账”有 300001 行（含只设了格式的空行），超过检查上限 300000 行"},
 		{name: "too many parts", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "parts.xlsx")
 			writeManyParts(t, p, MaxZipEntries+1)
@@ -232,5 +237,44 @@ func TestOpenPackage(t *testing.T) {
 		path := filepath.Join(brokenDir, c.path)
 		_, _, _, err := openPackage(path, Options{Password: c.password})
 		t.Run(c.name, func(t *testing.T) { checkRejection(t, err, path, c) })
+	}
+}
+
+// TestRowLimit opens a sheet of exactly MaxRows rows: the limit is inclusive.
+func TestRowLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a sheet of MaxRows rows")
+	}
+	path := filepath.Join(t.TempDir(), "rows.xlsx")
+	writeRows(t, path, SheetLedger, MaxRows)
+	f, err := openWorkbook(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// TestRowCounter counts rows however the XML is cut into writes.
+func TestRowCounter(t *testing.T) {
+	for _, c := range []struct {
+		xml  string
+		want int
+	}{
+		{`<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"/></sheetData>`, 2},
+		{`<x:sheetData><x:row r="1"><x:c r="A1"/></x:row><x:row></x:row></x:sheetData>`, 2},
+		{"<row\n r=\"1\"/><row\tr=\"2\"/><rowBreaks/><rows/><brk/>", 2},
+		{`<c><is><t>&lt;row r="3"/&gt; :row </t></is></c>`, 0},
+		{`<` + strings.Repeat("a", 100) + `:row/>`, 0},
+		{``, 0},
+	} {
+		for cut := range len(c.xml) + 1 {
+			var rc rowCounter
+			rc.Write([]byte(c.xml[:cut]))
+			rc.Write([]byte(c.xml[cut:]))
+			if rc.n != c.want {
+				t.Errorf("%q cut at %d: %d rows; want %d", c.xml, cut, rc.n, c.want)
+				break
+			}
+		}
 	}
 }

@@ -2,7 +2,6 @@ package sheets
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -176,28 +175,4 @@ func TestReadLargeLedger(t *testing.T) {
 	if digest(t, path) != before {
 		t.Errorf("%s changed", path)
 	}
-}
-
-// TestReadTooManyRows reads a ledger one row over MaxRows: it is refused
-// with the row limit's message.
-func TestReadTooManyRows(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes a ledger of MaxRows+1 rows")
-	}
-	path := filepath.Join(t.TempDir(), "超长台账.xlsx")
-	writeCorpusLedger(t, path, MaxRows+1)
-	_, err := read(t, path, Options{})
-	want := TooManyRowsError(path, SheetLedger)
-	if err == nil || err.Error() != want.Error() {
-		t.Fatalf("error %v; want %v", err, want)
-	}
-	var fe *FileError
-	if !errors.As(err, &fe) || fe.Kind != KindTooLarge {
-		t.Errorf("error %#v; want a *FileError of kind %s", err, KindTooLarge)
-	}
-}
-
-func ExampleTooManyRowsError() {
-	fmt.Println(TooManyRowsError("阿城区.xlsx", SheetLedger))
-	// Output: 阿城区.xlsx：工作表“支付台账”的数据超过 300000 行，超出检查上限：请检查是否误粘贴了大量重复或无关的行，删除后再检查
 }

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/richardlehane/mscfb"
@@ -221,23 +223,49 @@ func notWorkbook(names map[string]bool) string {
 
 // verifyZip decompresses every part to nowhere, so a part whose bytes are
 // damaged is found now: excelize ignores read errors inside a part and
-// would silently read it cut short. inspectZip has bounded the work.
-func verifyZip(zr *zip.Reader) (name string, err error) {
+// would silently read it cut short. On the way it counts the rows of every
+// worksheet (by lower-cased part name). inspectZip has bounded the work.
+func verifyZip(zr *zip.Reader) (rows map[string]int, badPart string, err error) {
+	rows = map[string]int{}
 	for _, f := range zr.File {
 		if f.FileInfo().IsDir() {
 			continue
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return f.Name, err
+			return nil, f.Name, err
 		}
-		_, err = io.Copy(io.Discard, rc)
+		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
+		var w io.Writer = io.Discard
+		var c rowCounter
+		if isWorksheet(name) {
+			w = &c
+		}
+		_, err = io.Copy(w, rc)
 		rc.Close()
 		if err != nil {
-			return f.Name, err
+			return nil, f.Name, err
+		}
+		if isWorksheet(name) {
+			rows[name] = c.n
 		}
 	}
-	return "", nil
+	return rows, "", nil
+}
+
+// tooManyRows says which sheet has more than MaxRows rows, if one has.
+func tooManyRows(zr *zip.Reader, rows map[string]int) string {
+	for _, part := range slices.Sorted(maps.Keys(rows)) {
+		if n := rows[part]; n > MaxRows {
+			name, ok := sheetNames(zr)[part]
+			if !ok {
+				name = part
+			}
+			return fmt.Sprintf("工作表“%s”有 %d 行（含只设了格式的空行），超过检查上限 %d 行："+
+				"请删除多余的行（包括误粘贴的重复行和只设了格式的空行）后再检查", name, n, MaxRows)
+		}
+	}
+	return ""
 }
 
 // errPanic is a panic inside a third-party parser, turned into an error so
