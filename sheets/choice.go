@@ -110,7 +110,7 @@ func matchYesNo(s string) (bool, bool) {
 	case noWords[s]:
 		return false, true
 	}
-	for _, p := range []string{"否", "无", "未", "不", "没"} {
+	for _, p := range []string{"否", "无", "未", "不", "没", "非"} {
 		if strings.HasPrefix(s, p) {
 			return false, true
 		}

@@ -93,7 +93,7 @@ func TestMatchCategory(t *testing.T) {
 
 func TestMatchYesNo(t *testing.T) {
 	yes := []string{"是", "是的", "有", "已入库", "√", "✓", "Y", "y", "yes", "TRUE", "1", "Ｙ"}
-	no := []string{"否", "无", "未入库", "不是", "没有", "×", "N", "no", "FALSE", "0"}
+	no := []string{"否", "无", "未入库", "不是", "没有", "×", "N", "no", "FALSE", "0", "非脱贫县"}
 	for _, s := range yes {
 		if v, ok := matchYesNo(s); !ok || !v {
 			t.Errorf("matchYesNo(%q) = %v, %v; want true", s, v, ok)

@@ -90,7 +90,7 @@ type number struct {
 
 // numberUnits are the suffixes a number may carry; the caller decides which
 // of them make sense for its column.
-var numberUnits = []string{"万元", "元", "分", "个", "件", "项", "起", "条", "年", "天", "日"}
+var numberUnits = []string{"万元", "元", "分", "个", "件", "项", "起", "条", "年度", "年", "天", "日"}
 
 var plainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
 var groupedInt = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)

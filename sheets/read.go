@@ -3,6 +3,7 @@ package sheets
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -23,10 +24,13 @@ func Read(path string, opt Options) (*checker.Workbook, error) {
 	f, err := openWorkbook(path, opt)
 	if err != nil {
 		var fe *FileError
-		if errors.As(err, &fe) {
+		switch {
+		case errors.As(err, &fe):
 			return nil, fe
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, &FileError{Path: path, Problems: []string{"找不到这个文件"}}
 		}
-		return nil, &FileError{Path: path, Problems: []string{"不是可以读取的 .xlsx 工作簿（" + err.Error() + "）"}}
+		return nil, &FileError{Path: path, Problems: []string{"不是可以读取的 .xlsx 工作簿（可能已损坏、加密，或不是 Excel 2007 及以后的格式）"}}
 	}
 	defer f.Close()
 	wb, problems := readSource(newExcelizeSource(f), filepath.Base(path))
@@ -69,7 +73,9 @@ func readSource(src rowSource, source string) (*checker.Workbook, []string) {
 		switch {
 		case err != nil:
 			problems = append(problems, fmt.Sprintf("工作表“%s”无法读取（%v）", sheet, err))
-		case s.header == 0 && len(s.missing) > 0:
+		case s.header == 0 && s.empty:
+			problems = append(problems, fmt.Sprintf("工作表“%s”是空的，缺少表头行（必需的列：%s）", sheet, strings.Join(s.missing, "、")))
+		case s.header == 0:
 			problems = append(problems, fmt.Sprintf("工作表“%s”缺少必需的列：%s", sheet, strings.Join(s.missing, "、")))
 		default:
 			r.yuanHints(s)

@@ -92,7 +92,7 @@ func (rd *reader) infoValue(info *checker.Info, k infoKey, v cellValue) {
 	case kindText:
 		*k.text(info) = rd.text(v)
 	case kindYear:
-		*k.year(info) = rd.integer(v, 1900, 9999, "年份，如 2023", "年")
+		*k.year(info) = rd.integer(v, 1900, 9999, "年份，如 2023", "年", "年度")
 	case kindFlag:
 		*k.flag(info) = rd.flag(v)
 	case kindDate:

@@ -218,7 +218,7 @@ func TestReadRejects(t *testing.T) {
 			"工作表“项目清单”缺少必需的列：预算资金（万元）",
 		}},
 		{notZip, []string{"不是可以读取的 .xlsx 工作簿"}},
-		{filepath.Join(dir, "没有这个文件.xlsx"), []string{"不是可以读取的 .xlsx 工作簿"}},
+		{filepath.Join(dir, "没有这个文件.xlsx"), []string{"找不到这个文件"}},
 	}
 	for _, tt := range tests {
 		wb, err := Read(tt.path, Options{})

@@ -57,7 +57,9 @@ type rowSource interface {
 	sheetNames() []string
 	// date1904 reports whether date serials count from 1904-01-01.
 	date1904() bool
-	// merges lists the merged ranges of a sheet.
+	// merges lists the merged ranges of a sheet. The reader asks for them
+	// from inside eachRow, on the first row, so that a source may open the
+	// sheet's rows before anything else.
 	merges(sheet string) ([]cellRange, error)
 	// eachRow calls fn for every row of sheet that holds a cell, in order,
 	// with its 1-based number and its cells in column order (cells inside

@@ -13,10 +13,11 @@ type excelizeSource struct {
 	f       *excelize.File
 	is1904  bool
 	classes map[int]formatClass // style id → class, shared by all sheets
+	merged  map[string][]cellRange
 }
 
 func newExcelizeSource(f *excelize.File) *excelizeSource {
-	s := &excelizeSource{f: f, classes: map[int]formatClass{}}
+	s := &excelizeSource{f: f, classes: map[int]formatClass{}, merged: map[string][]cellRange{}}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		s.is1904 = *props.Date1904
 	}
@@ -28,6 +29,9 @@ func (s *excelizeSource) sheetNames() []string { return s.f.GetSheetList() }
 func (s *excelizeSource) date1904() bool { return s.is1904 }
 
 func (s *excelizeSource) merges(sheet string) ([]cellRange, error) {
+	if m, ok := s.merged[sheet]; ok {
+		return m, nil
+	}
 	mcs, err := s.f.GetMergeCells(sheet, true)
 	if err != nil {
 		return nil, err
@@ -41,19 +45,22 @@ func (s *excelizeSource) merges(sheet string) ([]cellRange, error) {
 		}
 		out = append(out, cellRange{top: min(r1, r2), left: min(c1, c2), bottom: max(r1, r2), right: max(c1, c2)})
 	}
+	s.merged[sheet] = out
 	return out, nil
 }
 
 func (s *excelizeSource) eachRow(sheet string, fn func(row int, cells []rawCell) error) error {
-	merged, err := s.merges(sheet)
-	if err != nil {
-		return err
-	}
+	// Rows before anything else: once a per-cell call has parsed the
+	// worksheet, Rows would first serialise it back to XML.
 	rows, err := s.f.Rows(sheet)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	merged, err := s.merges(sheet)
+	if err != nil {
+		return err
+	}
 	var cells []rawCell
 	// Rows yields one Next per row number, gaps included.
 	for row := 1; rows.Next(); row++ {

@@ -176,3 +176,41 @@ func TestSubtotalsAndMerges(t *testing.T) {
 		t.Errorf("projects = %+v", wb.Projects)
 	}
 }
+
+// A header repeated inside the table (pasted page by page) is not data; an
+// empty sheet is reported as such.
+func TestRepeatedHeaderAndEmptySheet(t *testing.T) {
+	sheets := minimalSheets()
+	sheets[SheetLedger] = [][]rawCell{
+		textRow("支付日期", "支付金额（万元）", "项目名称"),
+		textRow("2023-03-01", "4", "甲"),
+		textRow("支付 日期", "金额", "名称"),
+		textRow("2023-03-02", "5", "乙"),
+	}
+	sheets[SheetInfo] = [][]rawCell{
+		textRow("项目", "内容"),
+		textRow("评价年度", "2023年度"),
+	}
+	wb, problems := readSource(newMem(sheets), "mem")
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if len(wb.Payments) != 2 || wb.Payments[1].Amount.V.String() != "5" {
+		t.Errorf("payments = %+v, want 2 with the repeated header skipped", wb.Payments)
+	}
+	if !wb.Info.Year.Set || wb.Info.Year.V != 2023 {
+		t.Errorf("评价年度 2023年度 read as %+v", wb.Info.Year)
+	}
+	for _, p := range wb.Problems {
+		if p.Code != checker.CodeMissingKey {
+			t.Errorf("unexpected problem %s %s", p.Code, p.Message)
+		}
+	}
+
+	sheets[SheetScores] = nil
+	_, problems = readSource(newMem(sheets), "mem")
+	want := []string{"工作表“自评打分”是空的，缺少表头行（必需的列：序号、自评得分）"}
+	if !slices.Equal(problems, want) {
+		t.Errorf("problems = %q, want %q", problems, want)
+	}
+}

@@ -29,6 +29,7 @@ type tableScan struct {
 
 	defaultUnit string // from a 单位 line above the header
 	bestFound   int
+	empty       bool // no row at all before the search ended
 	merged      []cellRange
 	tops        map[int]rawCell // top-left cells of merged ranges seen so far
 }
@@ -46,18 +47,27 @@ type dataRow struct {
 // lists them and fn is never called.
 func scanTable(src rowSource, sheet string, t table, fn func(dataRow)) (*tableScan, error) {
 	s := &tableScan{t: t, sheet: sheet, tops: map[int]rawCell{}}
-	var err error
-	if s.merged, err = src.merges(sheet); err != nil {
-		return nil, err
-	}
 	s.missing = requiredHeaders(t, nil)
 	s.bestFound = -1
-	err = src.eachRow(sheet, func(row int, cells []rawCell) error {
+	s.empty = true
+	mergesRead := false
+	err := src.eachRow(sheet, func(row int, cells []rawCell) error {
+		if !mergesRead {
+			var err error
+			if s.merged, err = src.merges(sheet); err != nil {
+				return err
+			}
+			mergesRead = true
+		}
 		if s.header == 0 {
 			if row > maxHeaderRow {
 				return errStopRows
 			}
+			s.empty = false
 			s.tryHeader(row, cells)
+			return nil
+		}
+		if s.repeatsHeader(cells) {
 			return nil
 		}
 		if r, ok := s.dataRow(row, cells); ok {
@@ -133,6 +143,30 @@ func matchHeaders(t table, cells []rawCell) (col []int, unit []string) {
 	match(func(c column) []string { return []string{c.name} })
 	match(func(c column) []string { return c.aliases })
 	return col, unit
+}
+
+// repeatsHeader reports whether a row below the header is the header again,
+// as tables pasted page by page have it.
+func (s *tableScan) repeatsHeader(cells []rawCell) bool {
+	first := -1
+	for i, c := range s.t.columns {
+		if c.required {
+			first = i
+			break
+		}
+	}
+	for _, c := range cells {
+		if c.col != s.col[first] || c.typ != cellText {
+			continue
+		}
+		name, _ := normalizeHeader(c.value)
+		if col := s.t.columns[first]; name != col.name && !contains(col.aliases, name) {
+			return false
+		}
+		col, _ := matchHeaders(s.t, cells)
+		return len(requiredHeaders(s.t, col)) == 0
+	}
+	return false
 }
 
 // applyDefaultUnit gives money columns whose header names no unit the unit
