@@ -119,8 +119,12 @@ func TestReadExcelizeWritten(t *testing.T) {
 		if err := f.SetCellFormula(SheetInfo, "B7", "B6+1.68"); err != nil {
 			t.Fatal(err)
 		}
-		// D项目 and E项目 share C项目's merged category cell.
+		// D项目 and E项目 share C项目's merged category cell, and D项目
+		// its merged task cell (a blank task would be 巩固拓展…).
 		if err := f.MergeCell(SheetProjects, "C4", "C6"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.MergeCell(SheetProjects, "D4", "D5"); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -154,7 +158,8 @@ func TestReadExcelizeWritten(t *testing.T) {
 		".Projects[2].Category":       "产业类 @项目清单!C4",
 		".Projects[2].Task":           "以工代赈 @项目清单!D4",
 		".Projects[3].Category":       "产业类 @项目清单!C5",
-		".Projects[3].Task":           "巩固拓展脱贫攻坚成果和乡村振兴 @项目清单!D5",
+		".Projects[3].Task":           "以工代赈 @项目清单!D5",
+		".Projects[4].Task":           "巩固拓展脱贫攻坚成果和乡村振兴 @项目清单!D6",
 		".Projects[4].Category":       "产业类 @项目清单!C6",
 		".Subtotals[0].Label":         "小计 @项目清单!B7",
 		".Subtotals[0].From":          "0",

@@ -75,10 +75,10 @@ func (r *reader) badNumber(v cellValue, expect string) {
 
 func (r *reader) text(v cellValue) checker.Text {
 	out := checker.Text{At: v.ref}
-	if v.blank() {
+	s := strings.TrimSpace(v.c.value)
+	if v.blank() || s == "" {
 		return out
 	}
-	s := strings.TrimSpace(v.c.value)
 	if v.c.typ == cellNumber {
 		if d, ok := parseNumericCell(s); ok {
 			s = d.String()
