@@ -20,7 +20,14 @@ type Options struct {
 // that cannot be checked at all (not a readable .xlsx, or a required sheet or
 // column missing) gives a *FileError; everything else that cannot be read
 // becomes a finding in wb.Problems and reading goes on.
-func Read(path string, opt Options) (*checker.Workbook, error) {
+func Read(path string, opt Options) (wb *checker.Workbook, err error) {
+	// A damaged file can trip excelize itself; the clerk gets a rejection
+	// naming the file, never a crash.
+	defer func() {
+		if p := recover(); p != nil {
+			wb, err = nil, &FileError{Path: path, Problems: []string{fmt.Sprintf("文件内容已损坏，无法读取（%v）", p)}}
+		}
+	}()
 	f, err := openWorkbook(path, opt)
 	if err != nil {
 		var fe *FileError

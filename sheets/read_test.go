@@ -1,8 +1,10 @@
 package sheets
 
 import (
+	"archive/zip"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -242,5 +244,87 @@ func TestReadRejects(t *testing.T) {
 		if !slices.Equal(fe.Problems, tt.want) {
 			t.Errorf("Read(%s) problems =\n%q\nwant\n%q", tt.path, fe.Problems, tt.want)
 		}
+	}
+}
+
+// Dates in the 1904 date system, as openpyxl and LibreOffice write them:
+// date-formatted cells and a serial pasted into a General cell.
+func TestRead1904(t *testing.T) {
+	for _, name := range []string{"dates1904.xlsx", "dates1904_lo.xlsx"} {
+		wb, err := Read(filepath.Join("testdata", name), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := fields(dump(wb))
+		for path, want := range map[string]string{
+			".Info.Cutoff":         "2023-12-25 @基本信息!B2",
+			".Notices[0].Received": "2022-12-15 @资金下达!C2",
+			".Notices[0].Approved": "2023-01-04 @资金下达!D2",
+			".Payments[0].Date":    "2023-03-15 @支付台账!A2",
+			".Payments[1].Date":    "2023-02-07 @支付台账!A3",
+			".Payments[1].Amount":  "2 @支付台账!C3",
+		} {
+			if f[path] != want {
+				t.Errorf("%s: %s = %q, want %q", name, path, f[path], want)
+			}
+		}
+	}
+}
+
+// Damaged files are rejected, never a crash: a truncated workbook, and one
+// whose sheet XML is garbage.
+func TestReadDamaged(t *testing.T) {
+	dir := t.TempDir()
+	whole, err := os.ReadFile(filepath.Join("testdata", "report.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	truncated := filepath.Join(dir, "truncated.xlsx")
+	if err := os.WriteFile(truncated, whole[:len(whole)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	garbled := filepath.Join(dir, "garbled.xlsx")
+	writeZip(t, garbled, filepath.Join("testdata", "report.xlsx"), "xl/worksheets/sheet3.xml", "<worksheet><sheetData><row r=\"x\"><c r=\"??\" t=\"s\"><v>999999</v></c>")
+	for _, path := range []string{truncated, garbled} {
+		_, err := Read(path, Options{})
+		var fe *FileError
+		if !errors.As(err, &fe) || len(fe.Problems) == 0 {
+			t.Errorf("Read(%s) = %v, want a *FileError", filepath.Base(path), err)
+		}
+	}
+}
+
+// writeZip copies the zip at from to path, replacing the content of part.
+func writeZip(t *testing.T, path, from, part, content string) {
+	t.Helper()
+	r, err := zip.OpenReader(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	w := zip.NewWriter(out)
+	for _, f := range r.File {
+		dst, err := w.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			io.WriteString(dst, content)
+			continue
+		}
+		src, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(dst, src)
+		src.Close()
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

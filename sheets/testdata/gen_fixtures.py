@@ -15,6 +15,7 @@ import os
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -112,6 +113,30 @@ def report():
     wb.save(os.path.join(HERE, "report.xlsx"))
 
 
+def dates1904():
+    """The Mac date system: serials count from 1904-01-01."""
+    wb = Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    wb.remove(wb.active)
+    for name, head in [("基本信息", ["项目", "内容"]), ("项目清单", ["项目名称", "项目类别", "预算资金"]),
+                       ("自评打分", ["序号", "自评得分"])]:
+        wb.create_sheet(name).append(head)
+    wb["基本信息"].append(["数据截止日期", datetime.date(2023, 12, 25)])
+    wb["基本信息"]["B2"].number_format = "yyyy-mm-dd"
+    ws = wb.create_sheet("资金下达")
+    ws.append(["资金级次", "金额", "收到文件日期", "落实到项目日期"])
+    ws.append(["中央", 100, datetime.date(2022, 12, 15), datetime.date(2023, 1, 4)])
+    ws["C2"].number_format = "yyyy-mm-dd"
+    ws["D2"].number_format = "yyyy/m/d"
+    ws = wb.create_sheet("支付台账")
+    ws.append(["支付日期", "项目名称", "支付金额"])
+    ws.append([datetime.date(2023, 3, 15), "甲", 1])
+    ws["A2"].number_format = "yyyy年m月d日"
+    # 2023-02-07 as a 1904 serial, pasted into a General cell.
+    ws.append([43502, "乙", 2])
+    wb.save(os.path.join(HERE, "dates1904.xlsx"))
+
+
 def headers_only():
     wb = Workbook()
     heads = {
@@ -145,5 +170,6 @@ def missing():
 
 if __name__ == "__main__":
     report()
+    dates1904()
     headers_only()
     missing()
