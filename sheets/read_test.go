@@ -140,7 +140,7 @@ func TestReadReportLayout(t *testing.T) {
 				".Subtotals[4].Share":    "1 @项目清单!D15",
 				".Subtotals[0].Amount":   "81.68 @资金下达!C8",
 				".Subtotals[5].Table":    "3",
-				".Subtotals[5].Amount":   "444.18 @支付台账!D5",
+				".Subtotals[5].Amount":   "444.18 @支付台账!D6",
 				// （元） column; date formatted 2023年3月15日; a serial in a General cell.
 				".Payments[0].Amount": "406 @支付台账!D2",
 				".Payments[0].Date":   "2023-03-15 @支付台账!B2",

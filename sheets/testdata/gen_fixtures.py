@@ -86,6 +86,7 @@ def report():
     # A date pasted as its serial number, formatted General.
     ws.append(["阿城区双丰街道办事处", 45120, "双丰街椴树村水稻加工项目", "3,000,000", "记-002"])
     ws.append([None, "2023-07-20", "2023年衔接资金项目管理费项目", 381800, None])
+    ws.append([])  # a blank row: no row element at all
     ws.append([None, "合计", None, "=SUM(D2:D4)", None])
 
     ws = wb.create_sheet("自评打分")
