@@ -52,7 +52,7 @@ func Read(path string, opt Options) (wb *checker.Workbook, err error) {
 // sheets), all of them.
 func readSource(src rowSource, source string) (*checker.Workbook, []string) {
 	wb := &checker.Workbook{Source: source}
-	r := &reader{wb: wb, is1904: src.date1904()}
+	rd := &reader{wb: wb, is1904: src.date1904()}
 	sheets := findSheets(src.sheetNames())
 	var problems []string
 	for _, name := range RequiredSheets {
@@ -76,7 +76,7 @@ func readSource(src rowSource, source string) (*checker.Workbook, []string) {
 		if sheet == "" {
 			continue
 		}
-		s, err := st.read(r, src, sheet)
+		s, err := st.read(rd, src, sheet)
 		switch {
 		case err != nil:
 			problems = append(problems, fmt.Sprintf("工作表“%s”无法读取（%v）", sheet, err))
@@ -85,7 +85,7 @@ func readSource(src rowSource, source string) (*checker.Workbook, []string) {
 		case s.header == 0:
 			problems = append(problems, fmt.Sprintf("工作表“%s”缺少必需的列：%s", sheet, strings.Join(s.missing, "、")))
 		default:
-			r.yuanHints(s)
+			rd.yuanHints(s)
 		}
 	}
 	return wb, problems
@@ -107,11 +107,11 @@ func findSheets(names []string) map[string]string {
 }
 
 // yuanHints records one hint per money column converted from yuan.
-func (r *reader) yuanHints(s *tableScan) {
+func (rd *reader) yuanHints(s *tableScan) {
 	for i, c := range s.t.columns {
 		if s.col[i] != 0 && s.inYuan(i) {
 			at := s.headerRef(i)
-			r.problem(checker.CodeYuanConverted, at,
+			rd.problem(checker.CodeYuanConverted, at,
 				fmt.Sprintf("%s：%s 列的单位是（元），已按 ÷10000 换算为万元。", at.String(), c.name),
 				"如果单位写错，请改正表头。")
 		}

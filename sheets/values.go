@@ -44,9 +44,9 @@ type reader struct {
 	is1904 bool
 }
 
-func (r *reader) problem(code string, at checker.Ref, msg, suggestion string) {
+func (rd *reader) problem(code string, at checker.Ref, msg, suggestion string) {
 	rule, _ := checker.LookupRule(code)
-	r.wb.Problems = append(r.wb.Problems, checker.Finding{
+	rd.wb.Problems = append(rd.wb.Problems, checker.Finding{
 		Code: code, Severity: rule.Severity, Refs: []checker.Ref{at}, Message: msg, Suggestion: suggestion,
 	})
 }
@@ -61,19 +61,19 @@ func where(at checker.Ref) string {
 }
 
 // require records a blank required cell.
-func (r *reader) require(v cellValue) {
+func (rd *reader) require(v cellValue) {
 	if v.blank() {
-		r.problem(checker.CodeBlankRequired, v.ref,
+		rd.problem(checker.CodeBlankRequired, v.ref,
 			fmt.Sprintf("%s：%s 是必填项，但单元格为空。", where(v.ref), v.what), "请补填"+v.what+"。")
 	}
 }
 
-func (r *reader) badNumber(v cellValue, expect string) {
-	r.problem(checker.CodeBadNumber, v.ref,
+func (rd *reader) badNumber(v cellValue, expect string) {
+	rd.problem(checker.CodeBadNumber, v.ref,
 		fmt.Sprintf("%s：%s 应为%s，实际为%s。", where(v.ref), v.what, expect, v.shown()), "请改为数字。")
 }
 
-func (r *reader) text(v cellValue) checker.Text {
+func (rd *reader) text(v cellValue) checker.Text {
 	out := checker.Text{At: v.ref}
 	s := strings.TrimSpace(v.c.value)
 	if v.blank() || s == "" {
@@ -91,7 +91,7 @@ func (r *reader) text(v cellValue) checker.Text {
 // numeric reads the cell as a number, accepting the units in units after
 // a typed number. pct says whether it was a percentage (written with % or
 // formatted as one).
-func (r *reader) numeric(v cellValue, units ...string) (d decimal.Decimal, unit string, pct, ok bool) {
+func (rd *reader) numeric(v cellValue, units ...string) (d decimal.Decimal, unit string, pct, ok bool) {
 	switch v.c.typ {
 	case cellNumber:
 		if d, ok := parseNumericCell(v.c.value); ok {
@@ -123,14 +123,14 @@ var tenThousand = decimal.NewFromInt(10000)
 
 // amount reads money in 万元: a number, "406万元", or yuan (a （元） column,
 // or "4060000元") divided by 10000.
-func (r *reader) amount(v cellValue) checker.Amount {
+func (rd *reader) amount(v cellValue) checker.Amount {
 	out := checker.Amount{At: v.ref}
 	if v.blank() {
 		return out
 	}
-	d, unit, pct, ok := r.numeric(v, "万元", "元")
+	d, unit, pct, ok := rd.numeric(v, "万元", "元")
 	if !ok || pct && v.c.typ == cellText {
-		r.badNumber(v, "金额（万元），如 406、406.00 或 406万元")
+		rd.badNumber(v, "金额（万元），如 406、406.00 或 406万元")
 		return out
 	}
 	if unit == "元" || unit == "" && v.yuan {
@@ -142,14 +142,14 @@ func (r *reader) amount(v cellValue) checker.Amount {
 
 // number reads a plain number (a count, a score, yuan), allowing the units
 // given after it.
-func (r *reader) number(v cellValue, expect string, units ...string) checker.Value[decimal.Decimal] {
+func (rd *reader) number(v cellValue, expect string, units ...string) checker.Value[decimal.Decimal] {
 	out := checker.Value[decimal.Decimal]{At: v.ref}
 	if v.blank() {
 		return out
 	}
-	d, _, pct, ok := r.numeric(v, units...)
+	d, _, pct, ok := rd.numeric(v, units...)
 	if !ok || pct && v.c.typ == cellText {
-		r.badNumber(v, expect)
+		rd.badNumber(v, expect)
 		return out
 	}
 	out.V, out.Set = d, true
@@ -158,14 +158,14 @@ func (r *reader) number(v cellValue, expect string, units ...string) checker.Val
 
 // ratio reads a percentage as a fraction: 0.6227 formatted as a percent,
 // "62.27%", or a plain number above 1 (62.27).
-func (r *reader) ratio(v cellValue) checker.Value[decimal.Decimal] {
+func (rd *reader) ratio(v cellValue) checker.Value[decimal.Decimal] {
 	out := checker.Value[decimal.Decimal]{At: v.ref}
 	if v.blank() {
 		return out
 	}
-	d, _, pct, ok := r.numeric(v)
+	d, _, pct, ok := rd.numeric(v)
 	if !ok {
-		r.badNumber(v, "百分比，如 62.27%、0.6227 或 62.27")
+		rd.badNumber(v, "百分比，如 62.27%、0.6227 或 62.27")
 		return out
 	}
 	out.V, out.Set = ratioFromNumber(d, pct), true
@@ -174,14 +174,14 @@ func (r *reader) ratio(v cellValue) checker.Value[decimal.Decimal] {
 
 // integer reads a whole number within [lo, hi] (a year, an indicator
 // number), allowing the units given after it.
-func (r *reader) integer(v cellValue, lo, hi int64, expect string, units ...string) checker.Value[int] {
+func (rd *reader) integer(v cellValue, lo, hi int64, expect string, units ...string) checker.Value[int] {
 	out := checker.Value[int]{At: v.ref}
 	if v.blank() {
 		return out
 	}
-	d, _, pct, ok := r.numeric(v, units...)
+	d, _, pct, ok := rd.numeric(v, units...)
 	if !ok || pct || !d.IsInteger() || d.LessThan(decimal.NewFromInt(lo)) || d.GreaterThan(decimal.NewFromInt(hi)) {
-		r.badNumber(v, expect)
+		rd.badNumber(v, expect)
 		return out
 	}
 	out.V, out.Set = int(d.IntPart()), true
@@ -190,7 +190,7 @@ func (r *reader) integer(v cellValue, lo, hi int64, expect string, units ...stri
 
 // date reads a date: an Excel date, a date serial pasted as a number, a
 // number written yyyymmdd, or text in one of the usual forms.
-func (r *reader) date(v cellValue) checker.Date {
+func (rd *reader) date(v cellValue) checker.Date {
 	out := checker.Date{At: v.ref}
 	if v.blank() {
 		return out
@@ -201,14 +201,14 @@ func (r *reader) date(v cellValue) checker.Date {
 	case cellNumber:
 		if d, isNum := parseNumericCell(v.c.value); isNum {
 			if t, ok = denseDate(d); !ok {
-				t, ok = serialToDate(d, r.is1904)
+				t, ok = serialToDate(d, rd.is1904)
 			}
 		}
 	case cellText:
 		t, ok = parseDateText(v.c.value)
 	}
 	if !ok {
-		r.problem(checker.CodeBadDate, v.ref,
+		rd.problem(checker.CodeBadDate, v.ref,
 			fmt.Sprintf("%s：%s 应为日期（如 2023-02-07、2023/2/7、2023年2月7日），实际为%s。", where(v.ref), v.what, v.shown()),
 			"请改为日期。")
 		return out
@@ -219,7 +219,7 @@ func (r *reader) date(v cellValue) checker.Date {
 
 // choice reads a value of a closed set with match; choices are named in
 // the message when the value cannot be placed.
-func choice[T any](r *reader, v cellValue, match func(string) (T, bool), choices []string) checker.Value[T] {
+func choice[T any](rd *reader, v cellValue, match func(string) (T, bool), choices []string) checker.Value[T] {
 	out := checker.Value[T]{At: v.ref}
 	if v.blank() {
 		return out
@@ -231,29 +231,29 @@ func choice[T any](r *reader, v cellValue, match func(string) (T, bool), choices
 			return out
 		}
 	}
-	r.problem(checker.CodeBadChoice, v.ref,
+	rd.problem(checker.CodeBadChoice, v.ref,
 		fmt.Sprintf("%s：%s 应为 %s 之一，实际为%s。", where(v.ref), v.what, strings.Join(choices, "、"), v.shown()),
 		"请从下拉列表中选择。")
 	return out
 }
 
-func (r *reader) level(v cellValue) checker.Value[checker.Level] {
-	return choice(r, v, matchLevel, levelChoices)
+func (rd *reader) level(v cellValue) checker.Value[checker.Level] {
+	return choice(rd, v, matchLevel, levelChoices)
 }
 
-func (r *reader) category(v cellValue) checker.Value[checker.Category] {
-	return choice(r, v, matchCategory, categoryChoices)
+func (rd *reader) category(v cellValue) checker.Value[checker.Category] {
+	return choice(rd, v, matchCategory, categoryChoices)
 }
 
-func (r *reader) flag(v cellValue) checker.Flag {
-	return choice(r, v, matchYesNo, yesNoChoices)
+func (rd *reader) flag(v cellValue) checker.Flag {
+	return choice(rd, v, matchYesNo, yesNoChoices)
 }
 
 // task reads a 任务类型; a blank one is 巩固拓展脱贫攻坚成果和乡村振兴 when
 // blankIsDefault is set.
-func (r *reader) task(v cellValue, blankIsDefault bool) checker.Value[checker.Task] {
+func (rd *reader) task(v cellValue, blankIsDefault bool) checker.Value[checker.Task] {
 	if v.blank() && blankIsDefault {
 		return checker.Value[checker.Task]{V: checker.TaskConsolidate, Set: true, At: v.ref}
 	}
-	return choice(r, v, matchTask, taskChoices)
+	return choice(rd, v, matchTask, taskChoices)
 }
