@@ -587,3 +587,67 @@ func BenchmarkWriteCopy(b *testing.B) {
 		_ = out
 	}
 }
+
+// TestWriteCopyStylesPerSeverity: marking many cells of one style adds one
+// style per severity, not one per cell, and keeps each cell's number format.
+func TestWriteCopyStylesPerSeverity(t *testing.T) {
+	in := countyWorkbook(t, t.TempDir(), 5, 600)
+	r := &checker.Report{Source: in, Indicators: sampleIndicators()}
+	for row := 2; row <= 601; row++ {
+		sev := checker.Warning
+		if row%2 == 0 {
+			sev = checker.Error
+		}
+		r.Findings = append(r.Findings, checker.Finding{Code: "TZ404", Severity: sev, Message: "支付日期晚于截止日期",
+			Refs: []checker.Ref{{Sheet: SheetLedger, Row: row, Col: 1}}})
+	}
+	out, err := WriteCopy(in, r, CopyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(path string) int { return strings.Count(zipPart(t, path, "xl/styles.xml"), "<xf ") }
+	r.Findings = nil
+	again, err := WriteCopy(in, r, CopyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added := count(out) - count(again); added != 2 {
+		t.Errorf("marking 600 date cells added %d styles, want 2 (one per severity)", added)
+	}
+	b := openT(t, out)
+	for _, cell := range []string{"A2", "A3", "A601"} {
+		if st := styleOf(t, b, SheetLedger, cell); st.NumFmt != 14 || len(st.Fill.Color) != 1 {
+			t.Errorf("%s: number format %d fill %v, want the date format kept and a fill", cell, st.NumFmt, st.Fill.Color)
+		}
+	}
+}
+
+func TestRefsText(t *testing.T) {
+	ref := func(sheet string, row, col int) checker.Ref { return checker.Ref{Sheet: sheet, Row: row, Col: col} }
+	many := make([]checker.Ref, 12)
+	for i := range many {
+		many[i] = ref("台账", i+2, 3)
+	}
+	for _, tc := range []struct {
+		refs         []checker.Ref
+		text, anchor string
+	}{
+		{[]checker.Ref{ref("台账", 12, 3)}, "C12", "C12"},
+		{[]checker.Ref{ref("台账", 12, 3), ref("台账", 30, 3)}, "C12, C30", "C12"},
+		{[]checker.Ref{ref("台账", 12, 3), ref("项目", 3, 1)}, "C12, 项目!A3", "C12"},
+		{[]checker.Ref{ref("台账", 20, 0)}, "第20行", "A20"},
+		{[]checker.Ref{ref("台账", 0, 4)}, "D列", "D1"},
+		{[]checker.Ref{ref("台账", 0, 0)}, "整表", "A1"},
+		{many, "C2, C3, C4, C5, C6, C7, C8, C9, C10, C11 等共12处", "C2"},
+	} {
+		if got := refsText(tc.refs); got != tc.text {
+			t.Errorf("refsText(%v) = %q, want %q", tc.refs, got, tc.text)
+		}
+		if got := anchorCell(tc.refs[0]); got != tc.anchor {
+			t.Errorf("anchorCell(%v) = %q, want %q", tc.refs[0], got, tc.anchor)
+		}
+	}
+	if got := quoteSheet("县's 表"); got != "'县''s 表'" {
+		t.Errorf("quoteSheet = %s", got)
+	}
+}
