@@ -16,7 +16,9 @@ import (
 // loNotesReport names cells of testdata/lo_notes.xlsx (see make_lo_notes.sh):
 // one with LibreOffice's note, new cells on sheets with and without notes.
 func loNotesReport(source string) *checker.Report {
-	ref := func(sheet string, row, col int) []checker.Ref { return []checker.Ref{{Sheet: sheet, Row: row, Col: col}} }
+	ref := func(sheet string, row, col int) []checker.Ref {
+		return []checker.Ref{{Sheet: sheet, Row: row, Col: col}}
+	}
 	return &checker.Report{
 		Source: source, County: "阿城区", Year: 2023, Indicators: sampleIndicators()[:3],
 		Final: decimal.RequireFromString("70.5"), Grade: "C",
