@@ -1,7 +1,9 @@
 package sheets
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 
@@ -24,9 +26,13 @@ const (
 	SheetFindings = "问题清单"
 )
 
+// oleHeader starts an encrypted .xlsx (and a legacy .xls).
+var oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
 // WriteCopy writes input's annotated copy (<name>_审核结果.xlsx, see
 // CopyPath) holding every original sheet plus the verdict and findings of r,
-// and returns its path. The input is only read; the copy is written to a
+// and returns its path. An encrypted input gives a copy encrypted with the
+// same password. The input is only read; the copy is written to a
 // temporary file in the output folder and renamed into place, so a failure
 // leaves neither a partial result nor a temporary file behind.
 func WriteCopy(input string, r *checker.Report, opt CopyOptions) (string, error) {
@@ -34,16 +40,24 @@ func WriteCopy(input string, r *checker.Report, opt CopyOptions) (string, error)
 	if err != nil {
 		return "", fmt.Errorf("无法读取 %s：%w", input, err)
 	}
-	notes := collectNotes(r)
-	if opt.Password == "" {
-		// An encrypted package cannot be repaired before excelize decrypts
-		// it; its notes are then left to excelize as they are.
-		if data, err = repairNotes(data, notes); err != nil {
-			return "", fmt.Errorf("无法读取 %s 中的批注：%w", input, err)
+	if opt.Password != "" && bytes.HasPrefix(data, oleHeader) {
+		// Decrypted here so that its notes can be repaired; the copy is
+		// encrypted again with the same password when it is written.
+		if data, err = excelize.Decrypt(data, &excelize.Options{Password: opt.Password}); err != nil {
+			return "", fmt.Errorf("无法打开 %s：密码不正确或文件已损坏", input)
 		}
 	}
+	notes := collectNotes(r)
+	if data, err = repairNotes(data, notes); err != nil {
+		return "", fmt.Errorf("无法读取 %s 中的批注：%w", input, err)
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: opt.Password})
-	if err != nil {
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		return "", fmt.Errorf("无法打开 %s：密码不正确", input)
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return "", fmt.Errorf("无法打开 %s：不是有效的 .xlsx 文件（可能已损坏，或已加密而未提供密码）", input)
+	case err != nil:
 		return "", fmt.Errorf("无法打开 %s：%w", input, err)
 	}
 	defer f.Close()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -578,6 +579,10 @@ func BenchmarkWriteCopy(b *testing.B) {
 	dir := b.TempDir()
 	in := countyWorkbook(b, dir, 50, 2000)
 	r := sampleReport(in)
+	for row := 100; len(r.Findings) < 30; row += 97 {
+		r.Findings = append(r.Findings, checker.Finding{Code: "TZ404", Severity: checker.Warning,
+			Refs: []checker.Ref{{Sheet: SheetLedger, Row: row, Col: 1}}, Message: "支付日期晚于数据截止日期"})
+	}
 	b.ResetTimer()
 	for b.Loop() {
 		out, err := WriteCopy(in, r, CopyOptions{Overwrite: true})
@@ -649,5 +654,93 @@ func TestRefsText(t *testing.T) {
 	}
 	if got := quoteSheet("县's 表"); got != "'县''s 表'" {
 		t.Errorf("quoteSheet = %s", got)
+	}
+}
+
+// TestWriteCopyEncrypted: an encrypted workbook opened with its password
+// gives a copy encrypted with the same password.
+func TestWriteCopyEncrypted(t *testing.T) {
+	dir := t.TempDir()
+	plain := countyWorkbook(t, dir, 3, 5)
+	f := openT(t, plain)
+	in := filepath.Join(dir, "加密.xlsx")
+	if err := f.SaveAs(in, excelize.Options{Password: "县财政"}); err != nil {
+		t.Fatal(err)
+	}
+	r := sampleReport(in)
+	for _, pw := range []string{"错", ""} {
+		if _, err := WriteCopy(in, r, CopyOptions{Password: pw}); err == nil || !strings.Contains(err.Error(), "无法打开 "+in) {
+			t.Errorf("password %q: %v", pw, err)
+		}
+	}
+	out, err := WriteCopy(in, r, CopyOptions{Password: "县财政"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := excelize.OpenFile(out); err == nil {
+		t.Error("the copy of an encrypted workbook opens without its password")
+	}
+	b, err := excelize.OpenFile(out, excelize.Options{Password: "县财政"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if cs, _ := b.GetComments(SheetInfo); len(cs) != 2 {
+		t.Errorf("基本信息 has %d notes, want 2 (B7 new, B8 the county's with a finding added)", len(cs))
+	}
+	if got := b.GetSheetList()[0]; got != SheetVerdict {
+		t.Errorf("first sheet %s", got)
+	}
+}
+
+// TestWriteCopyReadOnlyFolder writes into a folder of mode 555. Root ignores
+// folder permissions, so as root the write runs as user nobody through
+// setpriv (this test binary again, in helper mode).
+func TestWriteCopyReadOnlyFolder(t *testing.T) {
+	if in := os.Getenv("FUNDCHECK_HELPER_IN"); in != "" {
+		_, err := WriteCopy(in, sampleReport(in), CopyOptions{OutDir: os.Getenv("FUNDCHECK_HELPER_OUT")})
+		fmt.Printf("WriteCopy error: %v\n", err)
+		return
+	}
+	base, err := os.MkdirTemp("", "fundcheck-ro-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(filepath.Join(base, "只读"), 0o755); os.RemoveAll(base) })
+	os.Chmod(base, 0o755)
+	in := countyWorkbook(t, base, 3, 5)
+	ro := filepath.Join(base, "只读")
+	if err := os.Mkdir(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(ro, 0o555)
+	var msg string
+	if os.Geteuid() != 0 {
+		_, err := WriteCopy(in, sampleReport(in), CopyOptions{OutDir: ro})
+		msg = fmt.Sprint(err)
+	} else {
+		setpriv, err := exec.LookPath("setpriv")
+		if err != nil {
+			t.Skip("running as root without setpriv: a read-only folder cannot be tested")
+		}
+		self, _ := os.ReadFile(os.Args[0])
+		bin := filepath.Join(base, "sheets.test")
+		if err := os.WriteFile(bin, self, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin, "-test.run=^TestWriteCopyReadOnlyFolder$")
+		cmd.Env = append(os.Environ(), "FUNDCHECK_HELPER_IN="+in, "FUNDCHECK_HELPER_OUT="+ro)
+		b, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("as nobody: %v\n%s", err, b)
+		}
+		msg = string(b)
+	}
+	t.Log(strings.TrimSpace(msg))
+	if !strings.Contains(msg, "无法在文件夹 "+ro+" 中写入审核结果：没有写入权限") {
+		t.Errorf("error %q, want one naming the read-only folder", msg)
+	}
+	if entries, _ := os.ReadDir(ro); len(entries) != 0 {
+		t.Errorf("read-only folder holds %v", entries)
 	}
 }
