@@ -94,7 +94,7 @@ func annotate(f *excelize.File, r *checker.Report, notes []*cellNote) error {
 	if err := writeFindings(f, findings, r, original, st); err != nil {
 		return err
 	}
-	if err := writeVerdict(f, verdict, r, st); err != nil {
+	if err := writeVerdict(f, verdict, findings, r, st); err != nil {
 		return err
 	}
 	if err := moveToFront(f, original[0], verdict, findings); err != nil {

@@ -23,8 +23,8 @@ const (
 // can paste into the reply to the county. It only restates the report: the
 // verdict, what to fix first (the error findings grouped by code, else the
 // warnings), and the indicators whose self-score differs most from the
-// review.
-func reviewOpinion(r *checker.Report) string {
+// review. findingsSheet names the sheet listing every finding.
+func reviewOpinion(r *checker.Report, findingsSheet string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "经审核，%s%s衔接推进乡村振兴补助资金绩效评价复核得分为%s分，等级为%s",
 		place(r), yearText(r), r.Final.StringFixed(2), cmp.Or(r.Grade, "（无）"))
@@ -45,7 +45,7 @@ func reviewOpinion(r *checker.Report) string {
 	case errs+warns+hints == 0:
 		b.WriteString("未发现问题。")
 	default:
-		fmt.Fprintf(&b, "共发现错误%d条、警告%d条、提示%d条，详见“问题清单”工作表。", errs, warns, hints)
+		fmt.Fprintf(&b, "共发现错误%d条、警告%d条、提示%d条，详见“%s”工作表。", errs, warns, hints, findingsSheet)
 	}
 	switch {
 	case errs > 0:

@@ -75,7 +75,7 @@ func (w *verdictWriter) pair(label string, value func(col string)) {
 // writeVerdict fills the verdict sheet: who and what was checked, the final
 // score and grade, the finding counts, the 审核意见, the per-indicator table
 // and a chart of review against self-scores.
-func writeVerdict(f *excelize.File, sheet string, r *checker.Report, st *styles) error {
+func writeVerdict(f *excelize.File, sheet, findings string, r *checker.Report, st *styles) error {
 	w := &verdictWriter{f: f, sheet: sheet, st: st}
 	for i, c := range verdictColumns {
 		col := checker.ColumnName(i + 1)
@@ -90,7 +90,7 @@ func writeVerdict(f *excelize.File, sheet string, r *checker.Report, st *styles)
 	if source != "" {
 		source = "审核文件：" + filepath.Base(source) + "　"
 	}
-	w.str("A", source+"由 fundcheck 按黑财农〔2021〕185号评价办法自动审核生成，计分依据见下表。", st.note)
+	w.str("A", source+"由 fundcheck 自动审核生成，各指标的计分依据见下表，全部问题见“"+findings+"”工作表。", st.note)
 	w.merge("A", "H")
 
 	region := r.County
@@ -130,7 +130,7 @@ func writeVerdict(f *excelize.File, sheet string, r *checker.Report, st *styles)
 		w.pair(label, func(c string) { w.str(c, o, st.valueWrap) })
 		w.height(wrappedLines(o, 108))
 	}
-	opinion := reviewOpinion(r)
+	opinion := reviewOpinion(r, findings)
 	w.pair("审核意见", func(c string) { w.str(c, opinion, st.valueWrap) })
 	w.height(wrappedLines(opinion, 108))
 
