@@ -1,10 +1,15 @@
 package sheets
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -71,6 +76,7 @@ func TestWriteCopyLibreOfficeNotes(t *testing.T) {
 			}
 		}
 	}
+	checkNotesDrawn(t, out)
 	want := map[string]int{SheetInfo: 1, SheetNotices: 0, SheetProjects: 3, SheetLedger: 2}
 	for sheet, n := range want {
 		if cs, _ := c.GetComments(sheet); len(cs) != n {
@@ -206,5 +212,55 @@ func TestCopyOpensInOpenpyxl(t *testing.T) {
 	}
 	if !strings.Contains(got.Note, "ZJ201") {
 		t.Errorf("note on 基本信息!B7: %q", got.Note)
+	}
+}
+
+var (
+	noteRow    = regexp.MustCompile(`<x:Row>\s*(\d+)\s*</x:Row>`)
+	noteColumn = regexp.MustCompile(`<x:Column>\s*(\d+)\s*</x:Column>`)
+	commentRef = regexp.MustCompile(`<comment ref="([A-Z]+[0-9]+)"`)
+)
+
+// checkNotesDrawn checks that on every sheet of the workbook at path each
+// note has exactly one drawing (VML shape) and each note drawing a note:
+// Excel shows a note through its drawing.
+func checkNotesDrawn(t *testing.T, path string) {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	files := map[string]*zip.File{}
+	for _, f := range z.File {
+		files[f.Name] = f
+	}
+	sheets, err := sheetParts(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sheets {
+		if s.vml == "" {
+			continue
+		}
+		vml, _ := readPart(files[s.vml])
+		comments, _ := readPart(files[s.comments])
+		var drawn, noted []string
+		for _, shape := range vmlShape.FindAll(vml, -1) {
+			if !bytes.Contains(shape, []byte(`ObjectType="Note"`)) {
+				continue
+			}
+			r, _ := strconv.Atoi(string(noteRow.FindSubmatch(shape)[1]))
+			c, _ := strconv.Atoi(string(noteColumn.FindSubmatch(shape)[1]))
+			drawn = append(drawn, checker.ColumnName(c+1)+strconv.Itoa(r+1))
+		}
+		for _, m := range commentRef.FindAllSubmatch(comments, -1) {
+			noted = append(noted, string(m[1]))
+		}
+		slices.Sort(drawn)
+		slices.Sort(noted)
+		if !slices.Equal(drawn, noted) {
+			t.Errorf("%s: notes on %v but drawings for %v", s.name, noted, drawn)
+		}
 	}
 }

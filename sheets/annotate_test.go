@@ -168,6 +168,7 @@ func styleOf(t testing.TB, f *excelize.File, sheet, cell string) excelize.Style 
 // each finding a row in 问题清单 linking to its first cell.
 func TestWriteCopyMarksEveryFindingCell(t *testing.T) {
 	in, out, r := writeSample(t)
+	checkNotesDrawn(t, out)
 	b := openT(t, out)
 	orig := openT(t, in).GetSheetList()
 	notes := map[string]string{}

@@ -79,43 +79,72 @@ func collectNotes(r *checker.Report) []*cellNote {
 	return notes
 }
 
-// markCells gives every noted cell of an existing sheet its note and the
-// fill of its worst finding. A cell that already has a note keeps it, with
-// the findings added below; notes on a sheet in a workbook excelize cannot
-// annotate directly are handled by repairNotes before the file is opened.
+// markCells gives every noted cell of an existing sheet the fill of its
+// worst finding and a note holding all its findings.
 func markCells(f *excelize.File, notes []*cellNote) error {
 	fills := fillCache{f: f, ids: map[[2]int]int{}}
-	var existing map[string]excelize.Comment
-	sheet := ""
-	for _, n := range notes {
-		if idx, _ := f.GetSheetIndex(n.sheet); idx < 0 {
+	for i := 0; i < len(notes); {
+		sheet, j := notes[i].sheet, i
+		for j < len(notes) && notes[j].sheet == sheet {
+			j++
+		}
+		group := notes[i:j]
+		i = j
+		if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 			continue
 		}
-		if n.sheet != sheet {
-			sheet = n.sheet
-			comments, err := f.GetComments(sheet)
-			if err != nil {
+		for _, n := range group {
+			if err := fills.apply(sheet, n.cell(), n.worst); err != nil {
 				return err
 			}
-			existing = make(map[string]excelize.Comment, len(comments))
-			for _, c := range comments {
-				existing[c.Cell] = c
-			}
 		}
-		cell := n.cell()
-		if err := fills.apply(sheet, cell, n.worst); err != nil {
+		if err := writeNotes(f, sheet, group); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// writeNotes adds the notes of one sheet. The sheet's own notes are taken
+// out and put back with them: excelize finds the drawing of a note to
+// delete by its box's position, which may be another cell's, so every note
+// of the sheet is drawn anew (repairNotes has removed the old drawings). A
+// cell with a note of its own keeps it, with the findings added below.
+func writeNotes(f *excelize.File, sheet string, notes []*cellNote) error {
+	old, err := f.GetComments(sheet)
+	if err != nil {
+		return err
+	}
+	own := make(map[string]excelize.Comment, len(old))
+	for _, c := range old {
+		if err := f.DeleteComment(sheet, c.Cell); err != nil {
+			return err
+		}
+		own[c.Cell] = c
+	}
+	noted := make(map[string]bool, len(notes))
+	for _, n := range notes {
+		noted[n.cell()] = true
+	}
+	for _, c := range old {
+		if noted[c.Cell] {
+			continue
+		}
+		if c.Author == "" {
+			c.Author = NoteAuthor
+		}
+		if err := f.AddComment(sheet, excelize.Comment{Cell: c.Cell, Author: c.Author, Text: c.Text, Paragraph: c.Paragraph}); err != nil {
+			return err
+		}
+	}
+	for _, n := range notes {
 		text := strings.Join(n.lines, "\n")
-		c := excelize.Comment{Cell: cell, Author: NoteAuthor, Paragraph: []excelize.RichTextRun{
+		c := excelize.Comment{Cell: n.cell(), Author: NoteAuthor, Paragraph: []excelize.RichTextRun{
 			{Text: NoteAuthor + "：\n", Font: &excelize.Font{Bold: true, Size: 9}},
 			{Text: text, Font: &excelize.Font{Size: 9}},
 		}}
-		if old, ok := existing[cell]; ok {
-			if err := f.DeleteComment(sheet, cell); err != nil {
-				return err
-			}
-			c = mergedComment(old, text)
+		if o, ok := own[c.Cell]; ok {
+			c = mergedComment(o, text)
 		}
 		c.Width, c.Height = noteSize(c)
 		if err := f.AddComment(sheet, c); err != nil {

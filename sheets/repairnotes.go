@@ -18,11 +18,11 @@ import (
 // "_x0000_s<number>" (LibreOffice writes "shape_0"); it assumes a sheet's
 // comments part is numbered like its VML drawing (LibreOffice numbers the
 // comments by sheet, xl/comments3.xml beside vmlDrawing1.vml); and it finds
-// the shape of a note to delete by the box's anchor, which is not the cell.
-// So the note drawings and comment parts are renumbered 1…k in sheet order,
-// other drawings moved out of the way, shape ids made numeric, and the old
-// shape of every cell that will get a note removed (excelize draws it anew).
-// Every other part is copied as stored.
+// the drawing of a note to delete by the box's position, which may be
+// another cell's. So the note drawings and comment parts are renumbered 1…k
+// in sheet order, other drawings moved out of the way, shape ids made
+// numeric, and on the sheets that get notes every note's drawing is removed:
+// writeNotes draws them all anew. Every other part is copied as stored.
 func repairNotes(data []byte, notes []*cellNote) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -42,12 +42,9 @@ func repairNotes(data []byte, notes []*cellNote) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	noted := map[string]map[[2]int]bool{} // sheet name → 0-based (row, col)
+	noted := map[string]bool{}
 	for _, n := range notes {
-		if noted[n.sheet] == nil {
-			noted[n.sheet] = map[[2]int]bool{}
-		}
-		noted[n.sheet][[2]int{n.row - 1, n.col - 1}] = true
+		noted[n.sheet] = true
 	}
 
 	rename := map[string]string{}  // part → new part name
@@ -85,7 +82,7 @@ func repairNotes(data []byte, notes []*cellNote) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		content[zf.Name] = fixVML(b, 1000+other, nil)
+		content[zf.Name] = fixVML(b, 1000+other, false)
 	}
 	for _, zf := range zr.File {
 		switch {
@@ -214,36 +211,27 @@ var (
 	vmlShape     = regexp.MustCompile(`(?s)<v:shape\b[^>]*?(?:/>|>.*?</v:shape>)`)
 	vmlShapeID   = regexp.MustCompile(`^(<v:shape\b[^>]*?\s)id="[^"]*"`)
 	vmlExcelID   = regexp.MustCompile(`^<v:shape\b[^>]*?\sid="_x0000_s\d+"`)
-	vmlNoteRow   = regexp.MustCompile(`<x:Row>\s*(\d+)\s*</x:Row>`)
-	vmlNoteCol   = regexp.MustCompile(`<x:Column>\s*(\d+)\s*</x:Column>`)
 	vmlShapeType = regexp.MustCompile(`<v:shapetype\b[^>]*?\sid="([^"]+)"`)
 )
 
 // fixVML numbers the shapes of drawing k the way Excel does (_x0000_s1025 …
 // for the first drawing), names its shape type after k as excelize expects,
-// and drops the note shapes of the cells in drop (0-based row, column).
-func fixVML(b []byte, k int, drop map[[2]int]bool) []byte {
+// and, if dropNotes, removes the drawings of its notes.
+func fixVML(b []byte, k int, dropNotes bool) []byte {
 	n := 0
 	b = vmlShape.ReplaceAllFunc(b, func(shape []byte) []byte {
-		if bytes.Contains(shape, []byte(`ObjectType="Note"`)) {
-			row, col := vmlNoteRow.FindSubmatch(shape), vmlNoteCol.FindSubmatch(shape)
-			if row != nil && col != nil {
-				r, _ := strconv.Atoi(string(row[1]))
-				c, _ := strconv.Atoi(string(col[1]))
-				if drop[[2]int{r, c}] {
-					return nil
-				}
-			}
+		if dropNotes && bytes.Contains(shape, []byte(`ObjectType="Note"`)) {
+			return nil
 		}
 		if vmlExcelID.Match(shape) {
 			return shape
 		}
 		n++
-		id := fmt.Sprintf(`${1}id="_x0000_s%d"`, 1024*k+n)
+		id := fmt.Sprintf("_x0000_s%d", 1024*k+n)
 		if !vmlShapeID.Match(shape) {
-			return append([]byte(`<v:shape id="`+fmt.Sprintf("_x0000_s%d", 1024*k+n)+`"`), shape[len("<v:shape"):]...)
+			return append([]byte(`<v:shape id="`+id+`"`), shape[len("<v:shape"):]...)
 		}
-		return vmlShapeID.ReplaceAll(shape, []byte(id))
+		return vmlShapeID.ReplaceAll(shape, []byte(`${1}id="`+id+`"`))
 	})
 	if m := vmlShapeType.FindSubmatch(b); m != nil {
 		old, nu := string(m[1]), "_x0000_t"+strconv.Itoa(k)
