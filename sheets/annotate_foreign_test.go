@@ -36,12 +36,20 @@ func loNotesReport(source string) *checker.Report {
 	}
 }
 
-// TestWriteCopyLibreOfficeNotes annotates a workbook whose notes LibreOffice
-// wrote, on which excelize alone fails (strconv.Atoi: parsing "shape_0").
-func TestWriteCopyLibreOfficeNotes(t *testing.T) {
+// TestWriteCopyForeignNotes annotates workbooks whose notes LibreOffice or
+// gnumeric wrote; on LibreOffice's, excelize alone fails (strconv.Atoi:
+// parsing "shape_0").
+func TestWriteCopyForeignNotes(t *testing.T) {
+	for _, name := range []string{"lo_notes.xlsx", "gn_notes.xlsx"} {
+		t.Run(name, func(t *testing.T) { testForeignNotes(t, name) })
+	}
+}
+
+func testForeignNotes(t *testing.T, name string) {
 	dir := t.TempDir()
-	in := filepath.Join(dir, "lo_notes.xlsx")
-	b, err := os.ReadFile("testdata/lo_notes.xlsx")
+	in := filepath.Join(dir, name)
+	fixture := filepath.Join("testdata", name)
+	b, err := os.ReadFile(fixture)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +59,7 @@ func TestWriteCopyLibreOfficeNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sha(t, in) != sha(t, "testdata/lo_notes.xlsx") {
+	if sha(t, in) != sha(t, fixture) {
 		t.Error("input changed")
 	}
 	a, c := openT(t, in), openT(t, out)
@@ -67,7 +75,7 @@ func TestWriteCopyLibreOfficeNotes(t *testing.T) {
 		}
 		for _, cm := range before {
 			if !strings.HasPrefix(got[cm.Cell], commentText(cm)) {
-				t.Errorf("%s!%s: LibreOffice's note %q became %q", sheet, cm.Cell, commentText(cm), got[cm.Cell])
+				t.Errorf("%s!%s: the workbook's note %q became %q", sheet, cm.Cell, commentText(cm), got[cm.Cell])
 			}
 		}
 		for _, f := range r.Findings {

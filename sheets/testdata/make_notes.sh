@@ -1,8 +1,9 @@
 #!/bin/sh
 # Makes lo_notes.xlsx: a small county workbook whose notes LibreOffice wrote
 # (shape ids "shape_0", comments parts numbered by sheet: xl/comments3.xml
-# beside xl/drawings/vmlDrawing1.vml). openpyxl writes the notes, LibreOffice
-# re-saves the file. Needs /usr/bin/python3 with openpyxl, and soffice.
+# beside xl/drawings/vmlDrawing1.vml), and gn_notes.xlsx, the same re-saved
+# by gnumeric. openpyxl writes the notes, LibreOffice and gnumeric re-save
+# the file. Needs /usr/bin/python3 with openpyxl, soffice and ssconvert.
 set -e
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
@@ -34,3 +35,4 @@ wb.save(sys.argv[1])
 PY
 soffice --headless --convert-to xlsx --outdir "$tmp/lo" "$tmp/lo_notes.xlsx" >/dev/null
 cp "$tmp/lo/lo_notes.xlsx" lo_notes.xlsx
+ssconvert lo_notes.xlsx gn_notes.xlsx 2>/dev/null
