@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"fundcheck/checker"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 // loNotesReport names cells of testdata/lo_notes.xlsx (see make_lo_notes.sh):
@@ -271,4 +273,26 @@ func checkNotesDrawn(t *testing.T, path string) {
 			t.Errorf("%s: notes on %v but drawings for %v", s.name, noted, drawn)
 		}
 	}
+}
+
+func ExampleWriteCopy() {
+	dir, _ := os.MkdirTemp("", "fundcheck")
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "阿城区.xlsx")
+	b, _ := os.ReadFile("testdata/lo_notes.xlsx")
+	os.WriteFile(in, b, 0o644)
+	report := loNotesReport(in)
+
+	out, err := WriteCopy(in, report, CopyOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, _ := excelize.OpenFile(out)
+	defer f.Close()
+	fmt.Println(filepath.Base(out))
+	fmt.Println(f.GetSheetList())
+	// Output:
+	// 阿城区_审核结果.xlsx
+	// [审核结论 问题清单 基本信息 资金下达 项目清单 支付台账]
 }

@@ -14,7 +14,7 @@ import (
 
 // repairNotes rewrites, in memory, the note drawings of a workbook so that
 // excelize can add notes to it. excelize v2.11.1 fails on notes written by
-// LibreOffice or WPS in three ways: it parses every VML shape id as
+// other programs in three ways: it parses every VML shape id as
 // "_x0000_s<number>" (LibreOffice writes "shape_0"); it assumes a sheet's
 // comments part is numbered like its VML drawing (LibreOffice numbers the
 // comments by sheet, xl/comments3.xml beside vmlDrawing1.vml); and it finds
