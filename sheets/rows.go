@@ -78,7 +78,7 @@ func sheetNames(zr *zip.Reader) map[string]string {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if decodePart(zr, "xl/workbook.xml", &wb) != nil || decodePart(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
+	if decodeNamedPart(zr, "xl/workbook.xml", &wb) != nil || decodeNamedPart(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
 		return nil
 	}
 	target := make(map[string]string, len(rels.Rels))
@@ -104,8 +104,8 @@ func sheetNames(zr *zip.Reader) map[string]string {
 // decodes; real ones are a few kilobytes.
 const maxSmallPart = 16 << 20
 
-// decodePart decodes the XML part name of zr into v.
-func decodePart(zr *zip.Reader, name string, v any) error {
+// decodeNamedPart decodes the XML part name of zr into v.
+func decodeNamedPart(zr *zip.Reader, name string, v any) error {
 	for _, f := range zr.File {
 		if strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/")) != name {
 			continue
