@@ -16,6 +16,6 @@ cd "$(dirname "$0")/.."
 for pkg in $pkgs; do
 	for target in $(go test "$pkg" -list '^Fuzz' | grep '^Fuzz' || true); do
 		echo "== $pkg $target ($duration)"
-		go test "$pkg" -run '^$' -fuzz "^$target\$" -fuzztime "$duration" -parallel 1
+		go test "$pkg" -run "^$" -fuzz "^$target\$" -fuzztime "$duration" -fuzzminimizetime 10s -parallel 1
 	done
 done

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -91,15 +92,20 @@ func FuzzDecrypt(f *testing.F) {
 	})
 }
 
+// goodZip is good.xlsx's zip, read once per fuzzing process.
+var goodZip = sync.OnceValues(func() (*zip.Reader, error) {
+	src, err := os.ReadFile(filepath.Join(brokenDir, "good.xlsx"))
+	if err != nil {
+		return nil, err
+	}
+	return zip.NewReader(bytes.NewReader(src), int64(len(src)))
+})
+
 // workbookWithPart is the good sample with its part number i (mod the
 // number of parts) replaced by content, zipped with correct checksums: the
 // fuzzer mutates the XML inside a workbook instead of breaking its zip.
 func workbookWithPart(tb testing.TB, i uint8, content []byte) []byte {
-	src, err := os.ReadFile(filepath.Join(brokenDir, "good.xlsx"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	zr, err := goodZip()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -111,7 +117,7 @@ func workbookWithPart(tb testing.TB, i uint8, content []byte) []byte {
 			must(tb, zw.Copy(f))
 			continue
 		}
-		w, err := zw.Create(f.Name)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
 		must(tb, err)
 		_, err = w.Write(content)
 		must(tb, err)
