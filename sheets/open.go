@@ -15,29 +15,29 @@ import (
 // The messages of the rejections people meet most; tests and the lead's
 // documentation quote them.
 const (
-	msgNotFound    = "找不到这个文件：请检查文件名和所在的文件夹"
-	msgDirectory   = "这是一个文件夹，不是 .xlsx 工作簿：请指定文件夹里的工作簿文件"
-	msgNotRegular  = "不是普通文件，无法作为工作簿读取"
-	msgNoPermisson = "没有读取这个文件的权限：请检查文件权限，或先关闭正在使用它的程序"
-	msgReadFailed  = "读取文件时出错：请把文件复制到本机硬盘后再检查"
-	msgEmpty       = "文件是空的（0 字节）：可能下载或复制没有完成，请重新获取文件"
-	msgLegacyXLS   = "这是旧版 .xls 格式：请在 Excel/WPS 中另存为 .xlsx 后再检查"
-	msgEncrypted   = "工作簿已加密：请用 --password 提供密码，或另存为未加密的 .xlsx"
-	msgBadPassword = "密码不正确，无法打开这个加密的工作簿：请核对 --password 提供的密码（区分大小写）"
-	msgUnsupported = "工作簿使用了不支持的加密方式：请在 Excel/WPS 中另存为未加密的 .xlsx 后再检查"
-	msgOLEDamaged  = "文件已损坏：它像是旧版 Excel 文件或加密的工作簿，但内部结构无法读取；请重新获取文件"
-	msgDoc         = "这是 Word 文档（.doc），不是 Excel 工作簿：请提供 .xlsx 表格"
-	msgOLEOther    = "这是旧版 Office 文件，但不是 Excel 工作簿：请提供在 Excel/WPS 中保存的 .xlsx 表格"
-	msgTruncated   = "文件不完整或已损坏（找不到压缩包的目录，常见于下载或复制没有完成）：请重新获取文件"
-	msgText        = "这是文本文件（如 CSV），不是 Excel 工作簿，只是扩展名是 .xlsx：请在 Excel/WPS 中打开后另存为 .xlsx"
-	msgHTML        = "这是网页（HTML）文件，不是 Excel 工作簿：常见于系统“导出 Excel”或下载时存成了网页；请在 Excel/WPS 中打开后另存为 .xlsx"
-	msgXML2003     = "这是 Excel 2003 XML 表格，不是 .xlsx：请在 Excel/WPS 中另存为 .xlsx 后再检查"
-	msgXML         = "这是 XML 文件，不是 Excel 工作簿：请提供 .xlsx 表格"
-	msgPDF         = "这是 PDF 文件，不是 Excel 工作簿：请提供原始的 .xlsx 表格"
-	msgArchive     = "这是压缩包（RAR、7z 或 gz），不是 Excel 工作簿：请先解压，再检查里面的 .xlsx 文件"
-	msgUnknown     = "不是 Excel 工作簿，文件内容无法识别：请确认提供的是 .xlsx 表格，必要时在 Excel/WPS 中另存为 .xlsx"
-	msgZeros       = "文件内容全是空字节：下载或复制没有完成，请重新获取文件"
-	msgDamaged     = "文件已损坏：工作簿的内部内容无法读取；请在 Excel/WPS 中打开并另存为 .xlsx，或重新获取文件"
+	msgNotFound     = "找不到这个文件：请检查文件名和所在的文件夹"
+	msgDirectory    = "这是一个文件夹，不是 .xlsx 工作簿：请指定文件夹里的工作簿文件"
+	msgNotRegular   = "不是普通文件，无法作为工作簿读取"
+	msgNoPermission = "没有读取这个文件的权限：请检查文件权限，或先关闭正在使用它的程序"
+	msgReadFailed   = "读取文件时出错：请把文件复制到本机硬盘后再检查"
+	msgEmpty        = "文件是空的（0 字节）：可能下载或复制没有完成，请重新获取文件"
+	msgLegacyXLS    = "这是旧版 .xls 格式：请在 Excel/WPS 中另存为 .xlsx 后再检查"
+	msgEncrypted    = "工作簿已加密：请用 --password 提供密码，或另存为未加密的 .xlsx"
+	msgBadPassword  = "密码不正确，无法打开这个加密的工作簿：请核对 --password 提供的密码（区分大小写）"
+	msgUnsupported  = "工作簿使用了不支持的加密方式：请在 Excel/WPS 中另存为未加密的 .xlsx 后再检查"
+	msgOLEDamaged   = "文件已损坏：它像是旧版 Excel 文件或加密的工作簿，但内部结构无法读取；请重新获取文件"
+	msgDoc          = "这是 Word 文档（.doc），不是 Excel 工作簿：请提供 .xlsx 表格"
+	msgOLEOther     = "这是旧版 Office 文件，但不是 Excel 工作簿：请提供在 Excel/WPS 中保存的 .xlsx 表格"
+	msgTruncated    = "文件不完整或已损坏（找不到压缩包的目录，常见于下载或复制没有完成）：请重新获取文件"
+	msgText         = "这是文本文件（如 CSV），不是 Excel 工作簿：请在 Excel/WPS 中打开后另存为 .xlsx"
+	msgHTML         = "这是网页（HTML）文件，不是 Excel 工作簿：常见于系统“导出 Excel”或下载时存成了网页；请在 Excel/WPS 中打开后另存为 .xlsx"
+	msgXML2003      = "这是 Excel 2003 XML 表格，不是 .xlsx：请在 Excel/WPS 中另存为 .xlsx 后再检查"
+	msgXML          = "这是 XML 文件，不是 Excel 工作簿：请提供 .xlsx 表格"
+	msgPDF          = "这是 PDF 文件，不是 Excel 工作簿：请提供原始的 .xlsx 表格"
+	msgArchive      = "这是压缩包（RAR、7z 或 gz），不是 Excel 工作簿：请先解压，再检查里面的 .xlsx 文件"
+	msgUnknown      = "不是 Excel 工作簿，文件内容无法识别：请确认提供的是 .xlsx 表格，必要时在 Excel/WPS 中另存为 .xlsx"
+	msgZeros        = "文件内容全是空字节：下载或复制没有完成，请重新获取文件"
+	msgDamaged      = "文件已损坏：工作簿的内部内容无法读取；请在 Excel/WPS 中打开并另存为 .xlsx，或重新获取文件"
 )
 
 // openWorkbook opens path for reading. Cell values are read raw: dates and
@@ -88,7 +88,7 @@ func openPackage(path string, opt Options) (r io.ReaderAt, size int64, done func
 
 func unreadable(path string, err error) *FileError {
 	if errors.Is(err, fs.ErrPermission) {
-		return fileError(path, KindUnreadable, err, msgNoPermisson)
+		return fileError(path, KindUnreadable, err, msgNoPermission)
 	}
 	return fileError(path, KindUnreadable, err, msgReadFailed)
 }

@@ -69,7 +69,7 @@ func brokenCases() []brokenCase {
 			p := filepath.Join(dir, "locked.xlsx")
 			must(t, os.WriteFile(p, []byte("PK"), 0o000))
 			return p
-		}, kind: KindUnreadable, message: msgNoPermisson},
+		}, kind: KindUnreadable, message: msgNoPermission},
 		{name: "zip bomb, 10 GB declared", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "bomb10g.xlsx")
 			writeBomb(t, p, 10<<30, 10<<30)
