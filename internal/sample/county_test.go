@@ -157,3 +157,32 @@ func BenchmarkCounty(b *testing.B) {
 		})
 	}
 }
+
+// A synthetic county with its self-scores filled in is clean: the checker
+// finds nothing, and every self-score, the total and the grade agree.
+func TestCountyClean(t *testing.T) {
+	for _, c := range []struct {
+		seed int64
+		opt  CountyOptions
+	}{
+		{1, CountyOptions{}},
+		{2, CountyOptions{Poverty: true}},
+		{3, CountyOptions{Projects: 5, Payments: 5}},
+		{4, CountyOptions{Projects: 120, Payments: 2000, Year: 2025}},
+		{2023, CountyOptions{Name: "示例县", Projects: 36, Payments: 150}},
+	} {
+		wb := WithSelfScores(County(c.seed, c.opt))
+		r := checker.Check(wb)
+		for _, f := range r.Findings {
+			t.Errorf("seed %d: %s %s %v %s", c.seed, f.Code, f.Severity, f.Refs, f.Message)
+		}
+		for _, ind := range r.Indicators {
+			if ind.Method != checker.NotApplicable && (!ind.Self.Set || !ind.Self.V.Equal(ind.Score)) {
+				t.Errorf("seed %d: indicator %d self %v, computed %s", c.seed, ind.No, ind.Self, ind.Score)
+			}
+		}
+		if !wb.Info.DeclaredNormalized.V.Equal(r.Final) || wb.Info.DeclaredGrade.V != r.Grade {
+			t.Errorf("seed %d: declared %s %s, computed %s %s", c.seed, wb.Info.DeclaredNormalized.V, wb.Info.DeclaredGrade.V, r.Final, r.Grade)
+		}
+	}
+}
