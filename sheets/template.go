@@ -14,7 +14,7 @@ import (
 // empty model: the same sheets, formats and drop-down lists, with the
 // 基本信息 keys and the 17 indicators listed.
 func WriteTemplate(path string) error {
-	return writeBook(path, &checker.Workbook{}, "", writeConfig{})
+	return writeModel(path, &checker.Workbook{}, "", writeConfig{})
 }
 
 // indicatorNames are the 17 indicators of the method (黑财农〔2021〕185号)

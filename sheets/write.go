@@ -35,14 +35,14 @@ func WriteWorkbook(path string, wb *checker.Workbook, note string, opts ...Write
 	for _, o := range opts {
 		o(&cfg)
 	}
-	return writeBook(path, wb, note, cfg)
+	return writeModel(path, wb, note, cfg)
 }
 
 // inputRows is how far below the last written row the drop-down lists reach,
 // so that a clerk adding rows still gets them.
 const inputRows = 2000
 
-func writeBook(path string, wb *checker.Workbook, note string, cfg writeConfig) error {
+func writeModel(path string, wb *checker.Workbook, note string, cfg writeConfig) error {
 	if err := refuseExisting(path); err != nil {
 		return err
 	}
