@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fundcheck/checker"
@@ -165,20 +166,9 @@ func (w *sheetWriter) dropList(sqref string, choices []string) error {
 	if err := dv.SetDropList(choices); err != nil {
 		return err
 	}
-	dv.SetError(excelize.DataValidationErrorStyleWarning, "取值不在列表中", "请从下拉列表中选择："+joinChoices(choices))
+	dv.SetError(excelize.DataValidationErrorStyleWarning, "取值不在列表中", "请从下拉列表中选择："+strings.Join(choices, " / "))
 	w.dvs = append(w.dvs, dv)
 	return nil
-}
-
-func joinChoices(cs []string) string {
-	s := ""
-	for i, c := range cs {
-		if i > 0 {
-			s += " / "
-		}
-		s += c
-	}
-	return s
 }
 
 func (w *sheetWriter) close() error {
