@@ -6,64 +6,94 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/xuri/excelize/v2"
+	"syscall"
 )
 
-// existsError refuses to write over a file that is already there.
-type existsError struct{ path string }
-
-func (e *existsError) Error() string {
-	return e.path + "：文件已存在，不会覆盖它。请换一个文件名，或先把原文件移走。"
-}
-
-// Is makes errors.Is(err, fs.ErrExist) true.
-func (e *existsError) Is(target error) bool { return target == fs.ErrExist }
-
-func refuseExisting(path string) error {
-	if _, err := os.Lstat(path); err == nil {
-		return &existsError{path}
+// saveCopy writes the copy through write into a temporary file in the output
+// folder, then gives it its final name (see CopyPath). On any failure the
+// temporary file is removed, so the folder holds either the whole result or
+// nothing new.
+func saveCopy(input string, opt CopyOptions, write func(*os.File) error) (string, error) {
+	dir := opt.OutDir
+	if dir == "" {
+		dir = filepath.Dir(input)
 	}
-	return nil
-}
-
-// saveNew writes f to path, which must not exist yet. The workbook goes to a
-// temporary file in the same folder first, so that a failure never leaves a
-// partial file under the final name, and is then linked into place, which
-// fails rather than replaces when another program created path meanwhile.
-func saveNew(f *excelize.File, path string) error {
-	if err := refuseExisting(path); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := os.CreateTemp(dir, ".fundcheck-*.tmp")
 	if err != nil {
-		return fmt.Errorf("无法在文件夹 %s 中写入文件：%w", filepath.Dir(path), err)
+		return "", fmt.Errorf("无法在文件夹 %s 中写入审核结果：%s", dir, reason(err))
 	}
-	defer os.Remove(tmp.Name())
-	// CreateTemp makes the file private; the workbook is an ordinary document.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("写入 %s 失败：%w", path, err)
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := write(tmp); err != nil {
+		return "", fmt.Errorf("写入审核结果失败（文件夹 %s）：%s", dir, reason(err))
 	}
-	if _, err := f.WriteTo(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("写入 %s 失败：%w", path, err)
+	if err := tmp.Sync(); err != nil {
+		return "", fmt.Errorf("写入审核结果失败（文件夹 %s）：%s", dir, reason(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s 失败：%w", path, err)
+		return "", fmt.Errorf("写入审核结果失败（文件夹 %s）：%s", dir, reason(err))
 	}
-	if err := os.Link(tmp.Name(), path); err != nil {
+	out, err := placeCopy(tmp.Name(), input, opt)
+	if err != nil {
+		return "", err
+	}
+	done = true
+	return out, nil
+}
+
+// placeCopy gives the finished temporary file its name. Without Overwrite it
+// links rather than renames, so that a result another run created meanwhile
+// is not replaced: the link fails and the next free name is taken.
+func placeCopy(tmp, input string, opt CopyOptions) (string, error) {
+	for range maxCopies {
+		out, err := CopyPath(input, opt.OutDir, opt.Overwrite)
+		if err != nil {
+			return "", err
+		}
+		if opt.Overwrite {
+			if err := os.Rename(tmp, out); err != nil {
+				return "", fmt.Errorf("无法保存审核结果 %s：%s", out, reason(err))
+			}
+			return out, nil
+		}
+		err = os.Link(tmp, out)
 		if errors.Is(err, fs.ErrExist) {
-			return &existsError{path}
+			continue
 		}
-		// File systems without hard links (FAT on a USB stick): check
-		// again and rename.
-		if err := refuseExisting(path); err != nil {
-			return err
+		if err != nil {
+			// Some file systems (FAT on a USB stick) have no links; CopyPath
+			// has just seen the name free.
+			if err := os.Rename(tmp, out); err != nil {
+				return "", fmt.Errorf("无法保存审核结果 %s：%s", out, reason(err))
+			}
+			return out, nil
 		}
-		if err := os.Rename(tmp.Name(), path); err != nil {
-			return fmt.Errorf("写入 %s 失败：%w", path, err)
-		}
+		os.Remove(tmp)
+		return out, nil
 	}
-	return nil
+	return "", fmt.Errorf("无法保存审核结果：文件夹中同名文件不断出现，请稍后再试")
+}
+
+// reason says in Chinese why a file operation failed, keeping the system's
+// own message for the cases it does not know.
+func reason(err error) string {
+	var msg string
+	switch {
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		msg = "没有写入权限（文件夹只读或被保护）"
+	case errors.Is(err, syscall.ENOSPC):
+		msg = "磁盘空间不足"
+	case errors.Is(err, fs.ErrNotExist):
+		msg = "文件夹不存在"
+	case errors.Is(err, syscall.ENOTDIR):
+		msg = "路径中有一段不是文件夹"
+	default:
+		return err.Error()
+	}
+	return msg + "（" + err.Error() + "）"
 }

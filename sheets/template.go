@@ -17,9 +17,9 @@ func WriteTemplate(path string) error {
 	return writeModel(path, &checker.Workbook{}, "", writeConfig{})
 }
 
-// indicatorNames are the 17 indicators of the method (黑财农〔2021〕185号)
+// scoreIndicators are the 17 indicators of the method (黑财农〔2021〕185号)
 // in order, as 自评打分 lists them for the county to score.
-var indicatorNames = [...]string{
+var scoreIndicators = [...]string{
 	"县级履行支出责任情况",
 	"到县衔接资金安排使用的合理性、规范性",
 	"资金落实到项目时间",

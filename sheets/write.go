@@ -49,7 +49,7 @@ func writeModel(path string, wb *checker.Workbook, note string, cfg writeConfig)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &builder{f: f, st: styles{f: f, ids: map[[2]uint8]int{}}, cfg: cfg}
+	b := &builder{f: f, st: styleCache{f: f, ids: map[[2]uint8]int{}}, cfg: cfg}
 	if err := b.build(wb, note); err != nil {
 		return fmt.Errorf("生成 %s 失败：%w", path, err)
 	}
@@ -61,7 +61,7 @@ func writeModel(path string, wb *checker.Workbook, note string, cfg writeConfig)
 // memory.
 type builder struct {
 	f   *excelize.File
-	st  styles
+	st  styleCache
 	cfg writeConfig
 }
 
@@ -262,17 +262,6 @@ func (tw *tableWriter) close() error {
 	return tw.sheetWriter.close()
 }
 
-// col is the index of the column named name in t; the names are this
-// package's own, so a miss is a programming error.
-func (t table) col(name string) int {
-	for i, c := range t.columns {
-		if c.name == name {
-			return i
-		}
-	}
-	panic("sheets: no column " + name + " in " + t.sheet)
-}
-
 // subtotalsOf returns the subtotal rows of one table in sheet order.
 func subtotalsOf(wb *checker.Workbook, t checker.Table) []checker.Subtotal {
 	var out []checker.Subtotal
@@ -310,8 +299,8 @@ func (b *builder) notices(wb *checker.Workbook) error {
 	if err != nil {
 		return err
 	}
-	iLevel, iTask, iDoc, iTitle := t.col("资金级次"), t.col("任务类型"), t.col("文号"), t.col("文件名称")
-	iAmount, iRecv, iAppr := t.col("金额"), t.col("收到文件日期"), t.col("落实到项目日期")
+	iLevel, iTask, iDoc, iTitle := t.index("资金级次"), t.index("任务类型"), t.index("文号"), t.index("文件名称")
+	iAmount, iRecv, iAppr := t.index("金额"), t.index("收到文件日期"), t.index("落实到项目日期")
 	err = interleave(len(wb.Notices), subtotalsOf(wb, checker.NoticeTable), func(i int) error {
 		n := wb.Notices[i]
 		v := make([]any, len(t.columns))
@@ -337,9 +326,9 @@ func (b *builder) projects(wb *checker.Workbook) error {
 	if err != nil {
 		return err
 	}
-	iID, iName, iCat, iTask, iPlace := t.col("项目编号"), t.col("项目名称"), t.col("项目类别"), t.col("任务类型"), t.col("实施地点")
-	iBudget, iShare, iLib, iTarget := t.col("预算资金"), t.col("资金占比"), t.col("是否入库"), t.col("绩效目标")
-	iTown, iVillage, iLabour, iLabourNotice := t.col("乡级公示"), t.col("村级公示"), t.col("劳务报酬"), t.col("劳务报酬公示")
+	iID, iName, iCat, iTask, iPlace := t.index("项目编号"), t.index("项目名称"), t.index("项目类别"), t.index("任务类型"), t.index("实施地点")
+	iBudget, iShare, iLib, iTarget := t.index("预算资金"), t.index("资金占比"), t.index("是否入库"), t.index("绩效目标")
+	iTown, iVillage, iLabour, iLabourNotice := t.index("乡级公示"), t.index("村级公示"), t.index("劳务报酬"), t.index("劳务报酬公示")
 	newBlock := true
 	var last checker.Value[checker.Category]
 	err = interleave(len(wb.Projects), subtotalsOf(wb, checker.ProjectTable), func(i int) error {
@@ -376,8 +365,8 @@ func (b *builder) ledger(wb *checker.Workbook) error {
 	if err != nil {
 		return err
 	}
-	iDate, iID, iName := t.col("支付日期"), t.col("项目编号"), t.col("项目名称")
-	iAmount, iVoucher, iPayee := t.col("支付金额"), t.col("凭证号"), t.col("收款单位")
+	iDate, iID, iName := t.index("支付日期"), t.index("项目编号"), t.index("项目名称")
+	iAmount, iVoucher, iPayee := t.index("支付金额"), t.index("凭证号"), t.index("收款单位")
 	v := make([]any, len(t.columns))
 	err = interleave(len(wb.Payments), subtotalsOf(wb, checker.PaymentTable), func(i int) error {
 		p := &wb.Payments[i]
@@ -404,14 +393,14 @@ func (b *builder) scores(rows []checker.ScoreRow) error {
 		return err
 	}
 	if len(rows) == 0 {
-		for i, name := range indicatorNames {
+		for i, name := range scoreIndicators {
 			rows = append(rows, checker.ScoreRow{
 				No:   checker.Value[int]{V: i + 1, Set: true},
 				Name: checker.Text{V: name, Set: true},
 			})
 		}
 	}
-	iNo, iName, iTask, iSelf, iEvidence := t.col("序号"), t.col("指标"), t.col("任务类型"), t.col("自评得分"), t.col("佐证材料")
+	iNo, iName, iTask, iSelf, iEvidence := t.index("序号"), t.index("指标"), t.index("任务类型"), t.index("自评得分"), t.index("佐证材料")
 	for _, r := range rows {
 		v := make([]any, len(t.columns))
 		if r.No.Set {
@@ -433,9 +422,9 @@ func (b *builder) params(ps []checker.Param) error {
 	}
 	for _, p := range ps {
 		v := make([]any, len(t.columns))
-		v[t.col("参数")], v[t.col("取值")] = textValue(p.Key), textValue(p.Raw)
+		v[t.index("参数")], v[t.index("取值")] = textValue(p.Key), textValue(p.Raw)
 		if !p.Raw.Set {
-			v[t.col("取值")] = numberValue(p.Num)
+			v[t.index("取值")] = numberValue(p.Num)
 		}
 		if err := tw.record(v, false); err != nil {
 			return err

@@ -84,7 +84,7 @@ func TestWriteTemplate(t *testing.T) {
 		}
 		written := 1 // the header
 		if tb.sheet == SheetScores {
-			written += len(indicatorNames)
+			written += len(scoreIndicators)
 		}
 		assertDropLists(t, f, tb, written+inputRows)
 		panes, err := f.GetPanes(tb.sheet)
@@ -127,7 +127,7 @@ func TestWriteTemplate(t *testing.T) {
 		}
 	}
 
-	for i, name := range indicatorNames {
+	for i, name := range scoreIndicators {
 		row := strconv.Itoa(i + 2)
 		if no, got := cell(t, f, SheetScores, "A"+row), cell(t, f, SheetScores, "B"+row); no != strconv.Itoa(i+1) || got != name {
 			t.Errorf("自评打分 row %s = %s %s, want %d %s", row, no, got, i+1, name)

@@ -40,19 +40,19 @@ const (
 	colourGrey     = "595959"
 )
 
-// styles creates each (role, kind) style once, in the order first asked
+// styleCache creates each (role, kind) style once, in the order first asked
 // for, so that the same model always gives the same styles part.
-type styles struct {
+type styleCache struct {
 	f   *excelize.File
 	ids map[[2]uint8]int
 }
 
-func (s *styles) id(r role, k kind) (int, error) {
+func (s *styleCache) id(r role, k kind) (int, error) {
 	key := [2]uint8{uint8(r), uint8(k)}
 	if id, ok := s.ids[key]; ok {
 		return id, nil
 	}
-	st := styleOf(r, k)
+	st := styleFor(r, k)
 	id, err := s.f.NewStyle(&st)
 	if err != nil {
 		return 0, fmt.Errorf("样式 %d/%d：%w", r, k, err)
@@ -61,7 +61,7 @@ func (s *styles) id(r role, k kind) (int, error) {
 	return id, nil
 }
 
-func styleOf(r role, k kind) excelize.Style {
+func styleFor(r role, k kind) excelize.Style {
 	thin := []excelize.Border{
 		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
