@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"fundcheck/checker"
+	"fundcheck/sheets"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -32,6 +35,22 @@ func TestExamplesUpToDate(t *testing.T) {
 			}
 			t.Errorf("examples/%s is out of date; run go generate ./... and commit the result:\n%s", name, strings.Join(diffs, "\n"))
 		}
+	}
+}
+
+// The shipped template, read and checked as it is, gives error findings
+// about what is missing: the checker copes with a workbook without data.
+func TestCheckBlankTemplate(t *testing.T) {
+	wb, err := sheets.Read(filepath.Join(examplesDir, templateFile), sheets.Options{})
+	if err != nil {
+		t.Fatalf("the template was rejected: %v", err)
+	}
+	r := checker.Check(wb)
+	if r.Count(checker.Error) == 0 {
+		t.Errorf("no errors for a blank workbook; findings: %v", r.Findings)
+	}
+	if len(r.Indicators) != 17 {
+		t.Errorf("%d indicators, want 17", len(r.Indicators))
 	}
 }
 
