@@ -97,7 +97,7 @@ func (r *run) noticeDates(i int, n Notice) {
 		}{{n.Received, "收到文件日期"}, {n.Approved, "落实到项目日期"}} {
 			if d.v.Set && (day(d.v.V) < day(lo) || day(d.v.V) > day(hi)) {
 				r.add(Finding{Code: CodeNoticeDate, Severity: Warning, Refs: refs(d.v.At),
-					Message: fmt.Sprintf("%s的%s%s为%s，不在%s至%s之间", what, d.name, at(d.v.At), ymd(d.v.V), ymd(lo), ymd(hi)),
+					Message:    fmt.Sprintf("%s的%s%s为%s，不在%s至%s之间", what, d.name, at(d.v.At), ymd(d.v.V), ymd(lo), ymd(hi)),
 					Suggestion: "核对年份是否写错"})
 			}
 		}
@@ -174,7 +174,7 @@ func (r *run) levelShares() {
 			lv, at(d.At), pct(d.V), pct(c), money(r.byLevel[lv]), money(r.total))
 		if forced && round2(d.V.Mul(hundred)).Sub(round2(c.Mul(hundred))).Equal(hundred.Sub(sumComputed)) {
 			r.add(Finding{Code: CodeForcedShare, Severity: Error, Refs: refs(d.At),
-				Message: msg + fmt.Sprintf("；各级占比正确四舍五入后合计%s%%，这一项被改动以凑成100.00%%", sumComputed.StringFixed(2)),
+				Message:    msg + fmt.Sprintf("；各级占比正确四舍五入后合计%s%%，这一项被改动以凑成100.00%%", sumComputed.StringFixed(2)),
 				Suggestion: "填写" + pct(c) + "，各级占比合计不等于100%是四舍五入的正常尾差"})
 			continue
 		}
@@ -216,7 +216,7 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (dec
 		where := rowOf(sheet, st.Amount.At, st.From) + label
 		if st.Amount.Set && !sameMoney(st.Amount.V, sum) {
 			r.add(Finding{Code: amountCode, Severity: Error, Refs: refs(st.Amount.At),
-				Message: fmt.Sprintf("%s填写%s万元%s，%s%d行合计%s万元", where, money(st.Amount.V), at(st.Amount.At), scope, count, money(sum)),
+				Message:    fmt.Sprintf("%s填写%s万元%s，%s%d行合计%s万元", where, money(st.Amount.V), at(st.Amount.At), scope, count, money(sum)),
 				Suggestion: "核对明细行是否有遗漏、重复或错录，再改正合计"})
 		}
 		if st.Count.Set && st.Count.V != count {

@@ -557,4 +557,3 @@ func (r *run) adjust(no int, kind string) outcome {
 	}
 	return outcome{s, Manual, "人工" + kind + "，采用自评" + signed(s) + "分"}
 }
-

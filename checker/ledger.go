@@ -96,7 +96,7 @@ func (r *run) ledger() {
 		}
 		if !pay.Amount.V.IsPositive() {
 			r.add(Finding{Code: CodeNonPositive, Severity: Error, Refs: refs(pay.Amount.At),
-				Message: fmt.Sprintf("%s支付金额%s为%s万元，不是正数，不计入任何合计", where, at(pay.Amount.At), money(pay.Amount.V)),
+				Message:    fmt.Sprintf("%s支付金额%s为%s万元，不是正数，不计入任何合计", where, at(pay.Amount.At), money(pay.Amount.V)),
 				Suggestion: "冲销请直接改正原支付行的金额"})
 			continue
 		}
@@ -137,7 +137,7 @@ func (r *run) ledger() {
 		}
 		if len(why) > 0 {
 			r.add(Finding{Code: CodePaymentDate, Severity: Warning, Refs: refs(pay.Date.At),
-				Message: fmt.Sprintf("%s支付日期%s%s%s", where, ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
+				Message:    fmt.Sprintf("%s支付日期%s%s%s", where, ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
 				Suggestion: "核对年份是否写错"})
 		}
 		for k, cp := range cps {
@@ -189,7 +189,9 @@ func (r *run) ledger() {
 	r.declaredSpending(cps)
 	pays := r.wb.Payments
 	r.checkSubtotals(PaymentTable, sheetLedger, len(pays),
-		func(i int) (decimal.Decimal, bool) { return pays[i].Amount.V, pays[i].Amount.Set && pays[i].Amount.V.IsPositive() },
+		func(i int) (decimal.Decimal, bool) {
+			return pays[i].Amount.V, pays[i].Amount.Set && pays[i].Amount.V.IsPositive()
+		},
 		nil, CodeLedgerSubtotal, CodeLedgerSubtotal, CodeLedgerSubtotal)
 }
 

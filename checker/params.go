@@ -105,10 +105,10 @@ type ParamKey struct {
 type paramKind uint8
 
 const (
-	pkNumber paramKind = iota + 1 // a non-negative number
-	pkRatio                       // a percentage: 0.85, 85% or 85
-	pkDays                        // a whole number of days
-	pkMonthDay                    // 07-15
+	pkNumber   paramKind = iota + 1 // a non-negative number
+	pkRatio                         // a percentage: 0.85, 85% or 85
+	pkDays                          // a whole number of days
+	pkMonthDay                      // 07-15
 )
 
 type paramSpec struct {

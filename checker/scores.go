@@ -229,7 +229,7 @@ func (r *run) declared(rep *Report) {
 				Suggestion: "折算得分=基础得分÷适用指标满分×100+加减分"})
 		} else {
 			r.add(Finding{Code: CodeDeclaredNormal, Severity: Error, Refs: refs(d.At),
-				Message: fmt.Sprintf("基本信息“申报折算得分”%s填写%s分，按自评各行应为%s%s", at(d.At), pts(d.V), right, ours),
+				Message:    fmt.Sprintf("基本信息“申报折算得分”%s填写%s分，按自评各行应为%s%s", at(d.At), pts(d.V), right, ours),
 				Suggestion: "按自评打分各行重新折算"})
 		}
 	}
