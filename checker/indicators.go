@@ -269,7 +269,7 @@ func (r *run) ind6() outcome {
 
 func (r *run) ind7() outcome {
 	info := &r.wb.Info
-	part := func(name string, found, fixed Value[decimal.Decimal], foundKey, fixedKey string) (decimal.Decimal, string) {
+	part := func(name, done string, found, fixed Value[decimal.Decimal], foundKey, fixedKey string) (decimal.Decimal, string) {
 		switch {
 		case !found.Set:
 			return one, foundKey + "未填，按没有问题计1分"
@@ -279,10 +279,10 @@ func (r *run) ind7() outcome {
 			return zero, fmt.Sprintf("%s%s个，缺少%s，得0分", name, found.V, fixedKey)
 		}
 		s := clamp(fixed.V.Div(found.V), zero, one)
-		return s, fmt.Sprintf("%s%s个，已处理%s个，得%s分", name, found.V, fixed.V, pts(s))
+		return s, fmt.Sprintf("%s%s个，%s%s个，得%s分", name, found.V, done, fixed.V, pts(s))
 	}
-	a, ab := part("发现问题", info.ProblemsFound, info.ProblemsFixed, "发现问题数", "已整改问题数")
-	b, bb := part("12317反馈问题", info.HotlineIssues, info.HotlineHandled, "12317反馈问题数", "12317已处理数")
+	a, ab := part("发现问题", "已整改", info.ProblemsFound, info.ProblemsFixed, "发现问题数", "已整改问题数")
+	b, bb := part("12317反馈问题", "已处理", info.HotlineIssues, info.HotlineHandled, "12317反馈问题数", "12317已处理数")
 	return r.mixed(7, a.Add(b), dec(2), ab+"；"+bb, false)
 }
 

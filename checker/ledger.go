@@ -78,25 +78,32 @@ func (r *run) ledger() {
 	// paid is keyed by the first project of a budget group: the project
 	// itself, or all projects of one name when a payment names it and the
 	// name is listed more than once.
-	paid := map[int]decimal.Decimal{}
-	group := map[int][]int{}
-	vouchers := map[string][]int{}
+	paid := make(map[int]decimal.Decimal, len(ps))
+	group := make(map[int][]int, len(ps))
+	// first holds each voucher's first row; only repeated vouchers get a
+	// list, in the order they are first repeated.
+	first := make(map[string]int, len(r.wb.Payments))
+	repeated := map[string][]int{}
 	var voucherOrder []string
 
 	for i, pay := range r.wb.Payments {
-		where := rowOf(sheetLedger, pay.Amount.At, i)
 		if v := exactName(pay.Voucher.V); pay.Voucher.Set && v != "" {
-			if _, ok := vouchers[v]; !ok {
-				voucherOrder = append(voucherOrder, v)
+			if f, ok := first[v]; !ok {
+				first[v] = i
+			} else {
+				if _, ok := repeated[v]; !ok {
+					voucherOrder = append(voucherOrder, v)
+					repeated[v] = []int{f}
+				}
+				repeated[v] = append(repeated[v], i)
 			}
-			vouchers[v] = append(vouchers[v], i)
 		}
 		if !pay.Amount.Set {
 			continue
 		}
 		if !pay.Amount.V.IsPositive() {
 			r.add(Finding{Code: CodeNonPositive, Severity: Error, Refs: refs(pay.Amount.At),
-				Message:    fmt.Sprintf("%s支付金额%s为%s万元，不是正数，不计入任何合计", where, at(pay.Amount.At), money(pay.Amount.V)),
+				Message:    fmt.Sprintf("%s支付金额%s为%s万元，不是正数，不计入任何合计", rowOf(sheetLedger, pay.Amount.At, i), at(pay.Amount.At), money(pay.Amount.V)),
 				Suggestion: "冲销请直接改正原支付行的金额"})
 			continue
 		}
@@ -137,7 +144,7 @@ func (r *run) ledger() {
 		}
 		if len(why) > 0 {
 			r.add(Finding{Code: CodePaymentDate, Severity: Warning, Refs: refs(pay.Date.At),
-				Message:    fmt.Sprintf("%s支付日期%s%s%s", where, ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
+				Message:    fmt.Sprintf("%s支付日期%s%s%s", rowOf(sheetLedger, pay.Date.At, i), ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
 				Suggestion: "核对年份是否写错"})
 		}
 		for k, cp := range cps {
@@ -170,10 +177,7 @@ func (r *run) ledger() {
 	}
 
 	for _, v := range voucherOrder {
-		rows := vouchers[v]
-		if len(rows) < 2 {
-			continue
-		}
+		rows := repeated[v]
 		var rs []Ref
 		var where []string
 		for _, i := range rows {

@@ -38,5 +38,8 @@ func normalName(s string) string {
 // exactName is the name as written, without surrounding or inner spaces
 // (a stray space does not make two names different).
 func exactName(s string) string {
+	if strings.IndexFunc(s, unicode.IsSpace) < 0 {
+		return s
+	}
 	return strings.Join(strings.Fields(s), "")
 }
