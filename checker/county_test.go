@@ -12,7 +12,9 @@ import (
 
 // Cells of the synthetic workbooks: every value carries a Ref as the reader
 // would set it, so that findings can be checked to point at the right cell.
-func ref(sheet string, row, col int) checker.Ref { return checker.Ref{Sheet: sheet, Row: row, Col: col} }
+func ref(sheet string, row, col int) checker.Ref {
+	return checker.Ref{Sheet: sheet, Row: row, Col: col}
+}
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 

@@ -75,19 +75,20 @@ func (r *run) projects() {
 	}
 
 	if len(ps) > 0 {
+		totalAt := r.projectTotalAt()
 		switch r.projTotal.Cmp(r.total) {
 		case 1:
 			if !sameMoney(r.projTotal, r.total) {
-				r.add(Finding{Code: CodeBudgetOverFunds, Severity: Error, Refs: refs(ps[0].Budget.At),
-					Message: fmt.Sprintf("项目清单%d个项目预算合计%s万元，超过本年资金（资金下达合计）%s万元，多%s万元",
-						len(ps), money(r.projTotal), money(r.total), money(r.projTotal.Sub(r.total))),
+				r.add(Finding{Code: CodeBudgetOverFunds, Severity: Error, Refs: []Ref{totalAt},
+					Message: fmt.Sprintf("项目清单%d个项目预算合计%s万元%s，超过本年资金（资金下达合计）%s万元，多%s万元",
+						len(ps), money(r.projTotal), at(totalAt), money(r.total), money(r.projTotal.Sub(r.total))),
 					Suggestion: "核对是否有重复项目或错录金额"})
 			}
 		case -1:
 			if !sameMoney(r.projTotal, r.total) {
-				r.add(Finding{Code: CodeBudgetUnderFunds, Severity: Warning, Refs: refs(ps[0].Budget.At),
-					Message: fmt.Sprintf("项目清单%d个项目预算合计%s万元，少于本年资金（资金下达合计）%s万元，有%s万元未落实到项目",
-						len(ps), money(r.projTotal), money(r.total), money(r.total.Sub(r.projTotal))),
+				r.add(Finding{Code: CodeBudgetUnderFunds, Severity: Warning, Refs: []Ref{totalAt},
+					Message: fmt.Sprintf("项目清单%d个项目预算合计%s万元%s，少于本年资金（资金下达合计）%s万元，有%s万元未落实到项目",
+						len(ps), money(r.projTotal), at(totalAt), money(r.total), money(r.total.Sub(r.projTotal))),
 					Suggestion: "补全项目清单，或说明未安排的资金"})
 			}
 		}
@@ -101,6 +102,17 @@ func (r *run) projects() {
 		}
 	}
 	r.duplicates()
+}
+
+// projectTotalAt is the cell of the project list's grand total (资金总额,
+// 合计 …), or the sheet when it has none.
+func (r *run) projectTotalAt() Ref {
+	for _, st := range r.wb.Subtotals {
+		if st.Table == ProjectTable && st.Category == CategoryUnknown && !strings.Contains(st.Label.V, "小计") && st.Amount.At.Sheet != "" {
+			return st.Amount.At
+		}
+	}
+	return Ref{Sheet: sheetProjects}
 }
 
 // blockShares checks the category share the report writes on the first row

@@ -171,8 +171,13 @@ func (r *run) missingSelf(no int, task string) {
 	if task != "" {
 		what += "（" + task + "任务）"
 	}
-	r.add(Finding{Code: CodeMissingSelf, Severity: Error, Refs: refs(row.Self.At, row.No.At),
-		Message:    what + "需要人工评分，但自评打分没有该行得分" + at(row.Self.At) + "，人工部分按0分计",
+	rs := refs(row.Self.At, row.No.At)
+	where := ""
+	if len(rs) > 0 {
+		where = at(rs[0])
+	}
+	r.add(Finding{Code: CodeMissingSelf, Severity: Error, Refs: rs,
+		Message:    what + "需要人工评分，但自评打分没有该行得分" + where + "，人工部分按0分计",
 		Suggestion: "在自评打分中填写该指标的得分"})
 }
 
