@@ -86,18 +86,32 @@ var findingCases = []findingCase{
 	{"same name, same amount", checker.CodeDuplicateSame, true, func(wb *checker.Workbook) { wb.Projects[1].Name.V = wb.Projects[0].Name.V },
 		func(wb *checker.Workbook) checker.Ref { return wb.Projects[0].Name.At }},
 	{"same name but for spaces, same amount", checker.CodeDuplicateSame, true, func(wb *checker.Workbook) { wb.Projects[1].Name.V = " " + wb.Projects[0].Name.V + " " }, nil},
-	{"春季 and 秋季", checker.CodeDuplicateSame, false, func(wb *checker.Workbook) { rename(wb, "2023年秋季雨露计划补助项目", "2023年春季雨露计划补助项目") }, nil},
+	{"春季 and 秋季", checker.CodeDuplicateSame, false, func(wb *checker.Workbook) {
+		rename(wb, "2023年秋季雨露计划补助项目", "2023年春季雨露计划补助项目")
+	}, nil},
 	{"same name, other amount", checker.CodeDuplicateName, true, func(wb *checker.Workbook) {
 		wb.Projects[1].Name.V = wb.Projects[0].Name.V
 		set(&wb.Projects[1].Budget, "50")
 	}, nil},
-	{"春季 and 秋季 are not a duplicate", checker.CodeDuplicateName, false, func(wb *checker.Workbook) { rename(wb, "2023年秋季雨露计划补助项目", "2023年春季雨露计划补助项目") }, nil},
-	{"街 and 街道", checker.CodeNearDuplicate, true, func(wb *checker.Workbook) { rename(wb, "杨树街富勤村北兰旗屯巷路建设项目", "杨树街道富勤村北兰旗屯巷路建设项目") },
+	{"春季 and 秋季 are not a duplicate", checker.CodeDuplicateName, false, func(wb *checker.Workbook) {
+		rename(wb, "2023年秋季雨露计划补助项目", "2023年春季雨露计划补助项目")
+	}, nil},
+	{"街 and 街道", checker.CodeNearDuplicate, true, func(wb *checker.Workbook) {
+		rename(wb, "杨树街富勤村北兰旗屯巷路建设项目", "杨树街道富勤村北兰旗屯巷路建设项目")
+	},
 		func(wb *checker.Workbook) checker.Ref { return wb.Projects[0].Name.At }},
-	{"镇 and 乡, full-width digits", checker.CodeNearDuplicate, true, func(wb *checker.Workbook) { rename(wb, "平山镇2号桥维修项目", "平山乡２号桥维修项目") }, nil},
-	{"second phase", checker.CodeNearDuplicate, false, func(wb *checker.Workbook) { rename(wb, "松峰山镇欧李采摘园区建设项目", "松峰山镇欧李采摘园区建设（二期）项目") }, nil},
-	{"春季 and 秋季 are not a near duplicate", checker.CodeNearDuplicate, false, func(wb *checker.Workbook) { rename(wb, "2023年秋季雨露计划补助项目", "2023年春季雨露计划补助项目") }, nil},
-	{"north and south", checker.CodeNearDuplicate, false, func(wb *checker.Workbook) { rename(wb, "杨树街富勤村北兰旗屯巷路建设项目", "杨树街富勤村南兰旗屯巷路建设项目") }, nil},
+	{"镇 and 乡, full-width digits", checker.CodeNearDuplicate, true, func(wb *checker.Workbook) {
+		rename(wb, "平山镇2号桥维修项目", "平山乡２号桥维修项目")
+	}, nil},
+	{"second phase", checker.CodeNearDuplicate, false, func(wb *checker.Workbook) {
+		rename(wb, "松峰山镇欧李采摘园区建设项目", "松峰山镇欧李采摘园区建设（二期）项目")
+	}, nil},
+	{"春季 and 秋季 are not a near duplicate", checker.CodeNearDuplicate, false, func(wb *checker.Workbook) {
+		rename(wb, "2023年秋季雨露计划补助项目", "2023年春季雨露计划补助项目")
+	}, nil},
+	{"north and south", checker.CodeNearDuplicate, false, func(wb *checker.Workbook) {
+		rename(wb, "杨树街富勤村北兰旗屯巷路建设项目", "杨树街富勤村南兰旗屯巷路建设项目")
+	}, nil},
 	{"not in the library", checker.CodeNotInLibrary, true, func(wb *checker.Workbook) { wb.Projects[0].InLibrary.V = false },
 		func(wb *checker.Workbook) checker.Ref { return wb.Projects[0].InLibrary.At }},
 	{"library not stated", checker.CodeNotInLibrary, false, func(wb *checker.Workbook) { wb.Projects[0].InLibrary = checker.Flag{} }, nil},

@@ -172,12 +172,15 @@ func (r *run) missingSelf(no int, task string) {
 		what += "（" + task + "任务）"
 	}
 	rs := refs(row.Self.At, row.No.At)
-	where := ""
-	if len(rs) > 0 {
-		where = at(rs[0])
+	var missing string
+	if len(rs) == 0 {
+		rs = []Ref{{Sheet: sheetScores}}
+		missing = "自评打分工作表没有这一指标的行"
+	} else {
+		missing = "自评得分为空" + at(rs[0])
 	}
 	r.add(Finding{Code: CodeMissingSelf, Severity: Error, Refs: rs,
-		Message:    what + "需要人工评分，但自评打分没有该行得分" + where + "，人工部分按0分计",
+		Message:    what + "需要人工评分，但" + missing + "，人工部分按0分计",
 		Suggestion: "在自评打分中填写该指标的得分"})
 }
 
