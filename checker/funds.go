@@ -120,12 +120,12 @@ func (r *run) noticeDates(i int, n Notice) {
 	}
 }
 
+// noticeName is the notice's 文号 in brackets, when it has one.
 func noticeName(n Notice) string {
-	var b strings.Builder
-	if n.DocNo.V != "" {
-		b.WriteString("（" + n.DocNo.V + "）")
+	if n.DocNo.V == "" {
+		return ""
 	}
-	return b.String()
+	return "（" + n.DocNo.V + "）"
 }
 
 // noticeScore is indicator 3 for one notice: full up to the full-marks days,

@@ -479,8 +479,8 @@ func (r *run) ind11PerTask(ts []task11, parts []string, hasComputed bool) outcom
 		}
 		total = total.Add(k.share.Mul(score))
 	}
-	for t := range r.taskSelf {
-		if !r.byTask[t].IsPositive() {
+	for _, t := range Tasks {
+		if _, ok := r.taskSelf[t]; ok && !r.byTask[t].IsPositive() {
 			parts = append(parts, fmt.Sprintf("自评打分中%s一行本年没有该任务资金，不计入", t))
 		}
 	}
@@ -493,6 +493,9 @@ func (r *run) ind11PerTask(ts []task11, parts []string, hasComputed bool) outcom
 
 func (r *run) ind12() outcome {
 	info := &r.wb.Info
+	if r.year == 0 {
+		return r.fallback(12, "评价年度（产业比例目标按年度确定）")
+	}
 	if !r.total.IsPositive() {
 		return r.fallback(12, "本年资金（资金下达合计为0）")
 	}

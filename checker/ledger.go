@@ -159,11 +159,12 @@ func (r *run) ledger() {
 		if !ok {
 			continue
 		}
-		budget := zero
+		budget, known := zero, true
 		for _, m := range members {
 			budget = budget.Add(ps[m].Budget.V)
+			known = known && ps[m].Budget.Set
 		}
-		if paid[i].GreaterThan(budget) {
+		if known && paid[i].GreaterThan(budget) {
 			p := ps[i]
 			what := fmt.Sprintf("%s“%s”", rowOf(sheetProjects, p.Name.At, i), p.Name.V)
 			if len(members) > 1 {
