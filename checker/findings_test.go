@@ -308,3 +308,40 @@ func TestRulesRegistry(t *testing.T) {
 		t.Error("LookupRule found an unknown code")
 	}
 }
+
+// Payments to one unknown project make one finding that lists them all.
+func TestUnknownProjectsGrouped(t *testing.T) {
+	wb := county(20, 200, false)
+	for _, i := range []int{0, 20, 40} {
+		wb.Payments[i].ProjectID.V = "SL-999"
+	}
+	wb.Payments[1].ProjectID.V = "SL-998"
+	rep := checker.Check(wb)
+	var msgs []string
+	for _, f := range rep.Findings {
+		if f.Code == checker.CodeUnknownProject {
+			msgs = append(msgs, f.Message)
+			if strings.Contains(f.Message, "SL-999") && (len(f.Refs) != 3 || !strings.Contains(f.Message, "3笔，合计30.00万元")) {
+				t.Errorf("refs %v: %s", f.Refs, f.Message)
+			}
+		}
+	}
+	if len(msgs) != 2 {
+		t.Errorf("findings %q, want one for SL-999 and one for SL-998", msgs)
+	}
+	if !strings.Contains(rep.Indicators[3].Basis, "4笔支付对应不到项目清单") {
+		t.Errorf("indicator 4 basis: %s", rep.Indicators[3].Basis)
+	}
+}
+
+// A ledger 编号 column cannot link when the project list has no numbers:
+// names link instead.
+func TestLedgerLinksByNameWithoutProjectNumbers(t *testing.T) {
+	wb := county(20, 200, false)
+	for i := range wb.Projects {
+		wb.Projects[i].ID = checker.Text{}
+	}
+	if rep := checker.Check(wb); len(rep.Findings) != 0 {
+		t.Errorf("findings: %v", rep.Findings)
+	}
+}

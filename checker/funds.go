@@ -120,12 +120,19 @@ func (r *run) noticeDates(i int, n Notice) {
 	}
 }
 
-// noticeName is the notice's 文号 in brackets, when it has one.
+// noticeName says which notice a row is: "（哈财指（农）〔2023〕6号，中央1976.00万元）".
 func noticeName(n Notice) string {
-	if n.DocNo.V == "" {
+	parts := []string{}
+	if n.DocNo.V != "" {
+		parts = append(parts, n.DocNo.V)
+	}
+	if n.Amount.Set {
+		parts = append(parts, n.Level.V.String()+money(n.Amount.V)+"万元")
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	return "（" + n.DocNo.V + "）"
+	return "（" + strings.Join(parts, "，") + "）"
 }
 
 // noticeScore is indicator 3 for one notice: full up to the full-marks days,

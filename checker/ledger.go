@@ -85,6 +85,11 @@ func (r *run) ledger() {
 	first := make(map[string]int, len(r.wb.Payments))
 	repeated := map[string][]int{}
 	var voucherOrder []string
+	unknown := map[string]*unknownGroup{}
+	var unknownOrder []string
+	// Numbers link payments only when the project list has numbers at all;
+	// otherwise the ledger's 编号 column means something else, and names link.
+	useID := len(byID) > 0
 
 	for i, pay := range r.wb.Payments {
 		if v := exactName(pay.Voucher.V); pay.Voucher.Set && v != "" {
@@ -111,7 +116,7 @@ func (r *run) ledger() {
 
 		key, ok := -1, false
 		var members []int
-		if id := exactName(pay.ProjectID.V); pay.ProjectID.Set && id != "" {
+		if id := exactName(pay.ProjectID.V); useID && pay.ProjectID.Set && id != "" {
 			key, ok = byID[id]
 			members = []int{key}
 		} else if n := exactName(pay.ProjectName.V); pay.ProjectName.Set && n != "" {
@@ -128,7 +133,15 @@ func (r *run) ledger() {
 			}
 		} else {
 			r.unknownPay++
-			r.add(r.unknownProject(i, pay, byName))
+			k := unknownKey(pay, useID)
+			g, seen := unknown[k]
+			if !seen {
+				g = &unknownGroup{}
+				unknown[k] = g
+				unknownOrder = append(unknownOrder, k)
+			}
+			g.rows = append(g.rows, i)
+			g.sum = g.sum.Add(a)
 		}
 
 		if !pay.Date.Set || !hasDates {
@@ -153,6 +166,8 @@ func (r *run) ledger() {
 			}
 		}
 	}
+
+	r.unknownProjects(unknownOrder, unknown, byName)
 
 	for i := range ps {
 		members, ok := group[i]
@@ -200,26 +215,61 @@ func (r *run) ledger() {
 		nil, CodeLedgerSubtotal, CodeLedgerSubtotal, CodeLedgerSubtotal)
 }
 
-func (r *run) unknownProject(i int, pay Payment, byName map[string][]int) Finding {
-	where := rowOf(sheetLedger, pay.Amount.At, i)
-	f := Finding{Code: CodeUnknownProject, Severity: Error, Suggestion: "改正项目编号或名称；确属清单外项目的，说明资金用途"}
-	switch {
-	case pay.ProjectID.Set && pay.ProjectID.V != "":
-		f.Refs = refs(pay.ProjectID.At, pay.ProjectName.At)
-		f.Message = fmt.Sprintf("%s支付%s万元的项目编号“%s”%s不在项目清单中，资金用于项目库外（指标4）",
-			where, money(pay.Amount.V), pay.ProjectID.V, at(pay.ProjectID.At))
-		if _, ok := byName[exactName(pay.ProjectName.V)]; ok && pay.ProjectName.V != "" {
-			f.Message += fmt.Sprintf("；项目名称“%s”在清单中，可能是编号写错", pay.ProjectName.V)
-		}
-	case pay.ProjectName.Set && pay.ProjectName.V != "":
-		f.Refs = refs(pay.ProjectName.At)
-		f.Message = fmt.Sprintf("%s支付%s万元的项目“%s”%s不在项目清单中，资金用于项目库外（指标4）",
-			where, money(pay.Amount.V), pay.ProjectName.V, at(pay.ProjectName.At))
-	default:
-		f.Refs = refs(pay.ProjectName.At, pay.Amount.At)
-		f.Message = fmt.Sprintf("%s支付%s万元未填项目编号和项目名称，无法对应项目清单（指标4）", where, money(pay.Amount.V))
+// unknownGroup is the payments to one project that is not in 项目清单.
+type unknownGroup struct {
+	rows []int
+	sum  decimal.Decimal
+}
+
+// unknownKey groups payments to unknown projects by the number or name they
+// give ("" when they give neither).
+func unknownKey(p Payment, useID bool) string {
+	if id := exactName(p.ProjectID.V); useID && id != "" {
+		return "编号:" + id
 	}
-	return f
+	if n := exactName(p.ProjectName.V); n != "" {
+		return "名称:" + n
+	}
+	return ""
+}
+
+// unknownProjects raises one finding per unknown project number or name,
+// listing its payments, so that one misspelt name does not bury the rest.
+func (r *run) unknownProjects(order []string, groups map[string]*unknownGroup, byName map[string][]int) {
+	for _, key := range order {
+		g := groups[key]
+		first := r.wb.Payments[g.rows[0]]
+		var rs []Ref
+		var where []string
+		for k, i := range g.rows {
+			p := r.wb.Payments[i]
+			cell := refs(p.ProjectID.At, p.ProjectName.At, p.Amount.At)
+			if len(cell) > 0 {
+				rs = append(rs, cell[0])
+			}
+			switch {
+			case k < 10:
+				where = append(where, rowOf(sheetLedger, p.Amount.At, i))
+			case k == 10:
+				where = append(where, "…")
+			}
+		}
+		paid := fmt.Sprintf("%s（%d笔，合计%s万元）", strings.Join(where, "、"), len(g.rows), money(g.sum))
+		f := Finding{Code: CodeUnknownProject, Severity: Error, Refs: rs,
+			Suggestion: "改正项目编号或名称；确属清单外项目的，说明资金用途"}
+		switch {
+		case strings.HasPrefix(key, "编号:"):
+			f.Message = fmt.Sprintf("%s的项目编号“%s”不在项目清单中，资金用于项目库外（指标4）", paid, first.ProjectID.V)
+			if n := exactName(first.ProjectName.V); n != "" && len(byName[n]) > 0 {
+				f.Message += fmt.Sprintf("；项目名称“%s”在清单中，可能是编号写错", first.ProjectName.V)
+			}
+		case strings.HasPrefix(key, "名称:"):
+			f.Message = fmt.Sprintf("%s的项目“%s”不在项目清单中，资金用于项目库外（指标4）", paid, first.ProjectName.V)
+		default:
+			f.Message = paid + "未填项目编号和项目名称，无法对应项目清单（指标4）"
+		}
+		r.add(f)
+	}
 }
 
 // declaredSpending checks the spending figures the county states against the
