@@ -13,12 +13,12 @@ func ExampleCheck() {
 	fmt.Println(rep.Normalization)
 	in := rep.Indicators[8]
 	fmt.Printf("指标%d %s：%s分（自评%s分）\n", in.No, in.Name, in.Score, in.Self.V)
-	fmt.Println(rep.Count(checker.Error), "个错误，", rep.Count(checker.Warning), "个警告，", rep.Count(checker.Hint), "个提示")
+	fmt.Printf("%d个错误，%d个警告，%d个提示\n", rep.Count(checker.Error), rep.Count(checker.Warning), rep.Count(checker.Hint))
 	// Output:
 	// 阿城区 2023 98.93 A
 	// 指标13不适用（非脱贫县），基础得分84.42÷88×100=95.93，加减分+3，最终98.93
 	// 指标9 预算执行率：7.63分（自评8.34分）
-	// 2 个错误， 4 个警告， 2 个提示
+	// 2个错误，4个警告，2个提示
 }
 
 func ExampleLookupRule() {

@@ -43,6 +43,9 @@ func Indicators() []IndicatorDef {
 	return out
 }
 
+// cent is the smallest difference between two scores that counts.
+var cent = decimal.New(1, -2)
+
 func maxOf(no int) decimal.Decimal { return indicatorDefs[no-1].Max }
 
 // outcome is an indicator score before rounding, how it was obtained and why.
@@ -78,7 +81,7 @@ func (r *run) compare(res IndicatorResult) {
 		return
 	}
 	self := round2(res.Self.V)
-	if self.Sub(res.Score).Abs().LessThan(decimal.RequireFromString("0.01")) {
+	if self.Sub(res.Score).Abs().LessThan(cent) {
 		return
 	}
 	r.add(Finding{Code: CodeSelfDiffers, Severity: Warning, Refs: refs(res.Self.At),

@@ -14,12 +14,10 @@ import (
 // Sheet names as they appear in messages. The reader's layout (package
 // sheets) is the authority on where they are found; these are only words.
 const (
-	sheetInfo     = "基本信息"
 	sheetNotices  = "资金下达"
 	sheetProjects = "项目清单"
 	sheetLedger   = "支付台账"
 	sheetScores   = "自评打分"
-	sheetParams   = "参数"
 )
 
 // MonthDay is a day of the evaluation year, such as 07-15.
