@@ -143,6 +143,20 @@ func TestIndicatorBoundaries(t *testing.T) {
 		{"脱贫县, no self-score", 13, func(wb *checker.Workbook) { poor(wb, "40") }, "3"},
 		{"not a 脱贫县", 13, func(wb *checker.Workbook) { self(wb, 13, "12") }, "0"},
 
+		// Manual indicators, and the reference scores of 4 and 5.
+		{"2 is the self-score", 2, func(wb *checker.Workbook) { self(wb, 2, "3.5") }, "3.5"},
+		{"2 above its max is clamped", 2, func(wb *checker.Workbook) { self(wb, 2, "4.5") }, "4"},
+		{"4 without self-score: the reference", 4, func(wb *checker.Workbook) { library(wb) }, "4"},
+		{"4 with self-score: the self-score", 4, func(wb *checker.Workbook) { library(wb); self(wb, 4, "7") }, "7"},
+		{"5 without self-score: the reference", 5, func(wb *checker.Workbook) {
+			wb.Projects[0].Target = yes(true, ref("项目清单", 2, 9))
+		}, "4"},
+		{"5 without self-score or column", 5, func(wb *checker.Workbook) {}, "0"},
+		{"10 without incomes is manual", 10, func(wb *checker.Workbook) { self(wb, 10, "6.5") }, "6.5"},
+		{"14 capped at 3", 14, func(wb *checker.Workbook) { self(wb, 14, "5") }, "3"},
+		{"15 is all or nothing", 15, func(wb *checker.Workbook) { self(wb, 15, "-2") }, "-5"},
+		{"17 floor -15", 17, func(wb *checker.Workbook) { self(wb, 17, "-20") }, "-15"},
+
 		// 6, 7, 10, 11: mixed indicators (reading 1).
 		{"publicity halves", 6, func(wb *checker.Workbook) {
 			wb.Info.CountyPublic = yes(false, ref("基本信息", 30, 2))
@@ -163,6 +177,11 @@ func TestIndicatorBoundaries(t *testing.T) {
 			self(wb, 10, "8")
 		}, "7.71"},
 		{"以工代赈 weighted, one overall row", 11, func(wb *checker.Workbook) { workRelief(wb); self(wb, 11, "20") }, "18.5"},
+		{"以工代赈 weighted, 巩固拓展 row missing", 11, func(wb *checker.Workbook) {
+			workRelief(wb)
+			scoreRow(wb, 11, checker.TaskWorkRelief, "20")
+		}, "2.5"},
+		{"self-score below the computed part", 7, func(wb *checker.Workbook) { self(wb, 7, "1") }, "2"},
 		{"以工代赈 weighted, per-task rows", 11, func(wb *checker.Workbook) {
 			workRelief(wb)
 			scoreRow(wb, 11, checker.TaskConsolidate, "18")
@@ -192,6 +211,14 @@ func TestIndicatorBoundaries(t *testing.T) {
 	}
 }
 
+// library puts one of two projects in the project library.
+func library(wb *checker.Workbook) {
+	wb.Projects[0].InLibrary = yes(true, ref("项目清单", 2, 8))
+	p := project("P2", checker.Industry, 0, "0")
+	p.InLibrary = yes(false, ref("项目清单", 3, 8))
+	wb.Projects = append(wb.Projects, p)
+}
+
 func countyBudget(wb *checker.Workbook, this, last string) {
 	wb.Notices = append(wb.Notices, notice(checker.CountyLevel, 0, this, "", ""))
 	set(&wb.Info.LastCountyBudget, last)
@@ -219,6 +246,16 @@ func workRelief(wb *checker.Workbook) {
 		p.Labour = num(d(l), ref("项目清单", 3, 12))
 		p.LabourNotice = yes(true, ref("项目清单", 3, 13))
 		wb.Projects = append(wb.Projects, p)
+	}
+}
+
+func TestPovertyCountyNotNormalised(t *testing.T) {
+	wb := mini()
+	poor(wb, "80")
+	rep := checker.Check(wb)
+	if rep.Indicators[12].Method == checker.NotApplicable || !rep.Normalized.Equal(rep.Base) ||
+		!strings.HasPrefix(rep.Normalization, "各指标均适用") {
+		t.Errorf("method %v base %s normalized %s: %s", rep.Indicators[12].Method, rep.Base, rep.Normalized, rep.Normalization)
 	}
 }
 
