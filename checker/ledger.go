@@ -199,10 +199,10 @@ func (r *run) ledger() {
 		for _, i := range rows {
 			p := r.wb.Payments[i]
 			rs = append(rs, p.Voucher.At)
-			where = append(where, rowOf(sheetLedger, p.Voucher.At, i))
+			where = append(where, rowNo(p.Voucher.At, i))
 		}
 		r.add(Finding{Code: CodeRepeatedVoucher, Severity: Warning, Refs: refs(rs...),
-			Message:    fmt.Sprintf("凭证号“%s”出现%d次：%s", v, len(rows), strings.Join(where, "、")),
+			Message:    fmt.Sprintf("凭证号“%s”出现%d次：%s%s", v, len(rows), sheetLedger, strings.Join(where, "、")),
 			Suggestion: "同一笔支付录入两次的，删除重复行"})
 	}
 
@@ -249,12 +249,12 @@ func (r *run) unknownProjects(order []string, groups map[string]*unknownGroup, b
 			}
 			switch {
 			case k < 10:
-				where = append(where, rowOf(sheetLedger, p.Amount.At, i))
+				where = append(where, rowNo(p.Amount.At, i))
 			case k == 10:
 				where = append(where, "…")
 			}
 		}
-		paid := fmt.Sprintf("%s（%d笔，合计%s万元）", strings.Join(where, "、"), len(g.rows), money(g.sum))
+		paid := fmt.Sprintf("%s%s（%d笔，合计%s万元）", sheetLedger, strings.Join(where, "、"), len(g.rows), money(g.sum))
 		f := Finding{Code: CodeUnknownProject, Severity: Error, Refs: rs,
 			Suggestion: "改正项目编号或名称；确属清单外项目的，说明资金用途"}
 		switch {
@@ -279,13 +279,14 @@ func (r *run) declaredSpending(cps [3]time.Time) {
 	if cps[2].IsZero() {
 		return
 	}
+	keys := []string{"申报7月15日累计支出", "申报10月15日累计支出", "申报累计支出"}
 	for k, d := range []Amount{info.DeclaredSpentJul, info.DeclaredSpentOct, info.DeclaredSpent} {
 		if !d.Set || sameMoney(d.V, r.paid[k]) {
 			continue
 		}
 		r.add(Finding{Code: CodeDeclaredSpent, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息申报截至%s累计支出%s万元%s，支付台账截至当日合计%s万元",
-				ymd(cps[k]), money(d.V), at(d.At), money(r.paid[k])),
+			Message: fmt.Sprintf("基本信息“%s”%s填写%s万元，支付台账截至%s合计%s万元",
+				keys[k], at(d.At), money(d.V), ymd(cps[k]), money(r.paid[k])),
 			Suggestion: "核对台账是否完整，或改正申报数"})
 	}
 	if !r.total.IsPositive() {

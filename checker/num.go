@@ -97,12 +97,15 @@ func refs(rs ...Ref) []Ref {
 	return out
 }
 
-// rowOf describes a table row for a message: "项目清单第12行".
-func rowOf(sheet string, r Ref, index int) string {
+// rowOf describes a table row for a message: "项目清单第12行" (or "第12条"
+// for a model without positions, counting from 1).
+func rowOf(sheet string, r Ref, index int) string { return sheet + rowNo(r, index) }
+
+func rowNo(r Ref, index int) string {
 	if r.Row > 0 {
-		return sheet + "第" + itoa(r.Row) + "行"
+		return "第" + itoa(r.Row) + "行"
 	}
-	return sheet + "第" + itoa(index+1) + "条"
+	return "第" + itoa(index+1) + "条"
 }
 
 func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }

@@ -229,7 +229,7 @@ func applyParams(rows []Param) (Params, []string, []Finding) {
 		d, md, err := parseParam(spec.kind, row)
 		if err != "" {
 			findings = append(findings, Finding{Code: CodeParamBadValue, Severity: Error, Refs: refs(row.Raw.At, row.Key.At),
-				Message: fmt.Sprintf("参数“%s”的取值“%s”%s无法使用：%s，按默认值%s计算", key, row.Raw.V, at(row.Raw.At), err, old)})
+				Message: fmt.Sprintf("参数“%s”的取值“%s”%s无法使用：%s，按原值%s计算", key, row.Raw.V, at(row.Raw.At), err, old)})
 			continue
 		}
 		spec.set(&p, d, md)

@@ -217,7 +217,7 @@ func (r *run) nameRefs(rows []int) []Ref {
 	return refs(rs...)
 }
 
-// listRows says where each row is and its budget: "项目清单第8行300.00万元、第14行50.00万元".
+// listRows says where each row is and its budget: "项目清单第8行（300.00万元）、第14行（50.00万元）".
 func (r *run) listRows(rows []int) string {
 	var parts []string
 	for _, i := range rows {
@@ -226,7 +226,7 @@ func (r *run) listRows(rows []int) string {
 		if p.Budget.Set {
 			amount = money(p.Budget.V) + "万元"
 		}
-		parts = append(parts, rowOf(sheetProjects, p.Name.At, i)+amount)
+		parts = append(parts, rowNo(p.Name.At, i)+"（"+amount+"）")
 	}
-	return strings.Join(parts, "、")
+	return sheetProjects + strings.Join(parts, "、")
 }

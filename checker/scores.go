@@ -226,9 +226,13 @@ func (r *run) declared(rep *Report) {
 	ours := fmt.Sprintf("（按核算得分：%s）", rep.Normalization)
 	if d := info.DeclaredNormalized; d.Set && !sameMoney(d.V, expected) && !sameMoney(d.V, selfNorm) {
 		scaled := normalize(withAdj, denom)
-		right := fmt.Sprintf("%s÷%s×100%s=%s", pts(selfBase), denom, signed(adj), pts(expected))
+		plus := ""
+		if !adj.IsZero() {
+			plus = signed(adj)
+		}
+		right := fmt.Sprintf("%s÷%s×100%s=%s", pts(selfBase), denom, plus, pts(expected))
 		if denom.Equal(hundred) {
-			right = fmt.Sprintf("%s%s=%s", pts(selfBase), signed(adj), pts(expected))
+			right = fmt.Sprintf("%s%s=%s", pts(selfBase), plus, pts(expected))
 		}
 		if !denom.Equal(hundred) && !adj.IsZero() && sameMoney(d.V, scaled) {
 			r.add(Finding{Code: CodeScaledAdjustments, Severity: Error, Refs: refs(d.At),
