@@ -190,6 +190,7 @@ var findingCases = []findingCase{
 	{"days not whole", checker.CodeParamBadValue, true, func(wb *checker.Workbook) { param(wb, "指标3满分天数", "45.5") }, nil},
 	{"full days beyond zero days", checker.CodeParamBadValue, true, func(wb *checker.Workbook) { param(wb, "指标3满分天数", "60") }, nil},
 	{"bad checkpoint", checker.CodeParamBadValue, true, func(wb *checker.Workbook) { param(wb, "指标8第一检查日", "七月中旬") }, nil},
+	{"no such day", checker.CodeParamBadValue, true, func(wb *checker.Workbook) { param(wb, "指标8第二检查日", "2-30") }, nil},
 	{"good checkpoint", checker.CodeParamBadValue, false, func(wb *checker.Workbook) { param(wb, "指标8第一检查日", "7月20日") }, nil},
 }
 

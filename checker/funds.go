@@ -127,7 +127,7 @@ func noticeName(n Notice) string {
 		parts = append(parts, n.DocNo.V)
 	}
 	if n.Amount.Set {
-		parts = append(parts, n.Level.V.String()+money(n.Amount.V)+"万元")
+		parts = append(parts, levelName(n.Level.V)+money(n.Amount.V)+"万元")
 	}
 	if len(parts) == 0 {
 		return ""
@@ -217,7 +217,7 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (dec
 			}
 		}
 		if category != nil && st.Category != CategoryUnknown {
-			scope = st.Category.String()
+			scope = categoryName(st.Category)
 		}
 		label := "“" + st.Label.V + "”"
 		where := rowOf(sheet, st.Amount.At, st.From) + label

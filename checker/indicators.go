@@ -192,7 +192,7 @@ func (r *run) ind3() outcome {
 			how = "按比例得" + pts(s) + "分"
 		}
 		parts = append(parts, fmt.Sprintf("%s资金%s万元：%s收文，%s落实，%d天，%s",
-			n.Level.V, money(n.Amount.V), ymd(n.Received.V), ymd(n.Approved.V), days, how))
+			levelName(n.Level.V), money(n.Amount.V), ymd(n.Received.V), ymd(n.Approved.V), days, how))
 		weighted = weighted.Add(s.Mul(n.Amount.V))
 		amount = amount.Add(n.Amount.V)
 	}

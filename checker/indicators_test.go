@@ -313,3 +313,38 @@ func TestEmptyWorkbook(t *testing.T) {
 		}
 	}
 }
+
+// Values no reader should produce still give a report, not a panic.
+func TestCheckNeverPanics(t *testing.T) {
+	wb := county(20, 200, true)
+	wb.Notices[0].Level.V = 9
+	wb.Notices[1].Task.V = 9
+	wb.Notices[2].Amount = checker.Amount{}
+	wb.Notices[3].Received = checker.Date{}
+	wb.Projects[0].Category.V = 9
+	wb.Projects[0].Share = num(d("0.5"), ref("项目清单", 2, 7))
+	wb.Projects[1].Budget = checker.Amount{}
+	wb.Projects[2].Name = checker.Text{}
+	wb.Subtotals[0].Category = 9
+	wb.Subtotals = append(wb.Subtotals, checker.Subtotal{Table: checker.ProjectTable, Label: txt("小计", ref("项目清单", 99, 2)), From: 50, To: -1,
+		Amount: num(d("1"), ref("项目清单", 99, 6))})
+	wb.Payments[0].Date = checker.Date{}
+	wb.Payments[1].Amount = checker.Amount{}
+	wb.Payments[2].ProjectID, wb.Payments[2].ProjectName = checker.Text{}, checker.Text{}
+	wb.Scores[0].No = checker.Value[int]{}
+	wb.Scores[1].No.V = 0
+	wb.Info.Year = checker.Value[int]{}
+	wb.Info.Cutoff = checker.Date{}
+	wb.Info.LastTotal = checker.Amount{}
+	wb.Info.IncomeAll = num(d("0"), ref("基本信息", 60, 2))
+	wb.Info.GrowthAll = num(d("0"), ref("基本信息", 61, 2))
+	wb.Info.IncomePoor = num(d("-1"), ref("基本信息", 62, 2))
+	wb.Info.GrowthPoor = num(d("-0.01"), ref("基本信息", 63, 2))
+	wb.Info.Integrated = num(d("0"), ref("基本信息", 64, 2))
+	wb.Info.DeclaredGrade = txt("", ref("基本信息", 65, 2))
+	wb.Params = append(wb.Params, checker.Param{Key: txt("指标8第二检查日", ref("参数", 2, 1)), Raw: txt("2-30", ref("参数", 2, 2))})
+	rep := checker.Check(wb)
+	if len(rep.Indicators) != 17 || rep.Grade == "" {
+		t.Fatalf("report %+v", rep)
+	}
+}

@@ -111,3 +111,19 @@ func rowNo(r Ref, index int) string {
 func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }
 
 func joinSemi(parts []string) string { return strings.Join(parts, "；") }
+
+// levelName and categoryName are String without a panic for a value the
+// model's constants do not define.
+func levelName(l Level) string {
+	if int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return ""
+}
+
+func categoryName(c Category) string {
+	if int(c) < len(categoryNames) {
+		return categoryNames[c]
+	}
+	return ""
+}

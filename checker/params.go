@@ -304,7 +304,8 @@ func parseParam(kind paramKind, row Param) (decimal.Decimal, MonthDay, string) {
 		if m := monthDay.FindStringSubmatch(raw); m != nil {
 			mo, _ := strconv.Atoi(m[1])
 			d, _ := strconv.Atoi(m[2])
-			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			// 2024 is a leap year, so 02-29 is a day but 02-30 is not.
+			if mo >= 1 && mo <= 12 && d >= 1 && time.Date(2024, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Day() == d {
 				return zero, MonthDay{time.Month(mo), d}, ""
 			}
 		}
