@@ -162,21 +162,23 @@ var paramSpecs = []paramSpec{
 }
 
 // ParamKeys lists the keys of the 参数 sheet with their defaults, in the
-// order the template shows them; the industry targets come one per year.
+// order of the indicators; the industry targets come one per year.
 func ParamKeys() []ParamKey {
 	d := DefaultParams()
-	var out []ParamKey
-	for _, s := range paramSpecs {
-		out = append(out, ParamKey{s.key, s.get(&d), s.meaning})
-	}
 	years := make([]int, 0, len(d.IndustryTarget))
 	for y := range d.IndustryTarget {
 		years = append(years, y)
 	}
 	sort.Ints(years)
-	for _, y := range years {
-		out = append(out, ParamKey{industryKeyPrefix + strconv.Itoa(y), pct(d.IndustryTarget[y]),
-			strconv.Itoa(y) + "年衔接资金用于产业的目标比例（其他年份可照此格式添加；未列出的年份沿用之前最近一年的目标）"})
+	var out []ParamKey
+	for _, s := range paramSpecs {
+		if s.key == "指标12每百分点扣分" {
+			for _, y := range years {
+				out = append(out, ParamKey{industryKeyPrefix + strconv.Itoa(y), pct(d.IndustryTarget[y]),
+					strconv.Itoa(y) + "年衔接资金用于产业的目标比例（其他年份可照此格式添加；未列出的年份沿用之前最近一年的目标）"})
+			}
+		}
+		out = append(out, ParamKey{s.key, s.get(&d), s.meaning})
 	}
 	return out
 }
