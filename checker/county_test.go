@@ -171,7 +171,7 @@ func county(n, m int, poverty bool) *checker.Workbook {
 	}
 	row++
 	wb.Subtotals = append(wb.Subtotals, checker.Subtotal{Table: checker.ProjectTable,
-		Label: txt("资金总额", ref("项目清单", row, 2)), From: len(wb.Projects), To: len(wb.Projects),
+		Label: txt("资金总额", ref("项目清单", row, 2)), From: 0, To: len(wb.Projects),
 		Amount: num(total, ref("项目清单", row, 6)), Share: num(d("1"), ref("项目清单", row, 7))})
 
 	wb.Payments = ledger(wb.Projects, m)

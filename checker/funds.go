@@ -191,24 +191,23 @@ func (r *run) levelShares() {
 }
 
 // checkSubtotals checks every declared subtotal row of one table against the
-// rows it covers: a row naming a category covers that category's rows, a 小计
-// the rows since the previous subtotal, any other (合计, 总计, 资金总额) the
-// whole table. amount gives a row's amount (false: not counted).
+// rows it covers, [From, To) as the reader found them (the whole table when
+// that is empty); a row naming a category counts only that category's rows.
+// amount gives a row's amount (false: not counted).
 func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (decimal.Decimal, bool),
 	category func(int) Category, amountCode, shareCode, countCode string) {
 	for _, st := range r.wb.Subtotals {
 		if st.Table != t {
 			continue
 		}
-		from, to := 0, n
-		scope := "全表"
-		if strings.Contains(st.Label.V, "小计") && st.Category == CategoryUnknown {
-			from, to = max(0, min(st.From, n)), max(0, min(st.To, n))
-			scope = "其上方"
+		from, to := max(0, min(st.From, n)), max(0, min(st.To, n))
+		if from >= to {
+			from, to = 0, n
 		}
+		byCategory := category != nil && st.Category != CategoryUnknown
 		sum, count := zero, 0
 		for i := from; i < to; i++ {
-			if category != nil && st.Category != CategoryUnknown && category(i) != st.Category {
+			if byCategory && category(i) != st.Category {
 				continue
 			}
 			if a, ok := amount(i); ok {
@@ -216,8 +215,12 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (dec
 				count++
 			}
 		}
-		if category != nil && st.Category != CategoryUnknown {
+		scope := "其覆盖的"
+		switch {
+		case byCategory:
 			scope = categoryName(st.Category)
+		case from == 0 && to == n:
+			scope = "全表"
 		}
 		label := "“" + st.Label.V + "”"
 		where := rowOf(sheet, st.Amount.At, st.From) + label

@@ -465,17 +465,24 @@ func (r *run) ind11() outcome {
 	return r.mixed(11, computed, manualMax, basis+"；按资金占比加权计算部分"+pts(computed)+"分", false)
 }
 
-// ind11PerTask scores each task from its own 自评打分 row (reading 4) and
-// weights the task scores by the tasks' shares of the funds.
+// ind11PerTask scores each task from its own 自评打分 row (reading 4), or
+// from the overall row when a task has none, and weights the task scores by
+// the tasks' shares of the funds.
 func (r *run) ind11PerTask(ts []task11, parts []string, hasComputed bool) outcome {
 	total := zero
+	overall, hasOverall := r.self[11]
+	hasOverall = hasOverall && overall.Self.Set
 	for i, k := range ts {
 		row, ok := r.taskSelf[k.task]
+		from := "自评"
+		if (!ok || !row.Self.Set) && hasOverall {
+			row, ok, from = overall, true, "按指标11总行自评"
+		}
 		score := k.computed
 		if ok && row.Self.Set {
 			s := clamp(row.Self.V, zero, dec(20))
 			score = k.computed.Add(clamp(s.Sub(k.computed), zero, k.manualMax))
-			parts[i] += "，自评" + pts(s) + "分，该任务得" + pts(score) + "分"
+			parts[i] += "，" + from + pts(s) + "分，该任务得" + pts(score) + "分"
 		} else if k.manualMax.IsPositive() {
 			r.missingSelf(11, k.task.String())
 			parts[i] += "，该任务无自评得分，人工部分按0分计"

@@ -181,6 +181,11 @@ func TestIndicatorBoundaries(t *testing.T) {
 			workRelief(wb)
 			scoreRow(wb, 11, checker.TaskWorkRelief, "20")
 		}, "2.5"},
+		{"以工代赈 per-task row beside the overall row", 11, func(wb *checker.Workbook) {
+			workRelief(wb)
+			self(wb, 11, "20")
+			scoreRow(wb, 11, checker.TaskWorkRelief, "15")
+		}, "18.5"},
 		{"self-score below the computed part", 7, func(wb *checker.Workbook) { self(wb, 7, "1") }, "2"},
 		{"以工代赈 weighted, per-task rows", 11, func(wb *checker.Workbook) {
 			workRelief(wb)

@@ -7,8 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Sheet names as they appear in messages. The reader's layout (package
@@ -120,7 +122,20 @@ type paramSpec struct {
 // industryKeyPrefix + a year (指标12产业比例目标2026) sets that year's target.
 const industryKeyPrefix = "指标12产业比例目标"
 
-var industryKey = regexp.MustCompile(`^` + industryKeyPrefix + `(\d{4})年?$`)
+// industryKey also accepts the ways people write it: 指标12产业资金目标（2023）,
+// 指标12产业占比目标2023年.
+var industryKey = regexp.MustCompile(`^指标12产业(?:资金)?(?:比例|占比)?目标(\d{4})年?$`)
+
+// paramKeyName is a key without spaces, brackets and punctuation, in NFKC.
+func paramKeyName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKC.String(s) {
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 func numSpec(key string, kind paramKind, meaning string, f func(*Params) *decimal.Decimal) paramSpec {
 	return paramSpec{key, kind, meaning,
@@ -216,9 +231,9 @@ func applyParams(rows []Param) (Params, []string, []Finding) {
 	var overrides []string
 	var findings []Finding
 	for _, row := range rows {
-		key := strings.Join(strings.Fields(row.Key.V), "")
-		if key == "" {
-			continue
+		key := paramKeyName(row.Key.V)
+		if key == "" || strings.HasPrefix(key, "说明") || strings.HasPrefix(key, "备注") {
+			continue // a note, not a parameter
 		}
 		spec, year, ok := lookupParam(key)
 		if !ok {
@@ -242,6 +257,9 @@ func applyParams(rows []Param) (Params, []string, []Finding) {
 			continue
 		}
 		now := spec.get(&p)
+		if now == old {
+			continue // the value in force already: nothing overridden
+		}
 		msg := fmt.Sprintf("参数“%s”由参数表改为%s（默认%s）", key, now, old)
 		overrides = append(overrides, msg)
 		findings = append(findings, Finding{Code: CodeParamOverride, Severity: Hint, Refs: refs(row.Raw.At, row.Key.At),

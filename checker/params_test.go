@@ -78,6 +78,29 @@ func TestParamOverrides(t *testing.T) {
 	}
 }
 
+// Notes, values equal to the one in force and the usual spellings of the
+// industry target key are understood without a finding.
+func TestParamLeniency(t *testing.T) {
+	wb := mini()
+	industry(wb, "60")
+	param(wb, "说明", "按省厅通知")
+	param(wb, "指标3满分天数", "45")
+	param(wb, "指标12产业资金目标（2023）", "65%")
+	rep := checker.Check(wb)
+	var codes []string
+	for _, f := range rep.Findings {
+		if strings.HasPrefix(f.Code, "CS") {
+			codes = append(codes, f.Code)
+		}
+	}
+	if len(rep.Overrides) != 1 || !strings.Contains(rep.Overrides[0], "65.00%") || len(codes) != 1 {
+		t.Errorf("overrides %q, parameter findings %v", rep.Overrides, codes)
+	}
+	if !rep.Indicators[11].Score.Equal(d("2")) {
+		t.Errorf("indicator 12 = %s with a 65%% target", rep.Indicators[11].Score)
+	}
+}
+
 func TestParamErrorsKeepDefaults(t *testing.T) {
 	wb := mini()
 	param(wb, "指标3满分天数", "70") // not below the zero days: refused

@@ -134,10 +134,11 @@ func (r *run) selfScore(no int) (decimal.Decimal, bool) {
 }
 
 // selfValue is the self-score as the county wrote it. Indicator 11 scored
-// per task has no single row: its self-score is the tasks' rows weighted by
-// their shares of the funds, set only when every funded task has one.
+// per task without an overall score has no single row: its self-score is
+// the tasks' rows weighted by their shares of the funds, set only when
+// every funded task has one.
 func (r *run) selfValue(no int) Value[decimal.Decimal] {
-	if row, ok := r.self[no]; ok && (no != 11 || len(r.taskSelf) == 0) {
+	if row, ok := r.self[no]; ok && (no != 11 || len(r.taskSelf) == 0 || row.Self.Set) {
 		return row.Self
 	}
 	if no != 11 || len(r.taskSelf) == 0 || !r.total.IsPositive() {
