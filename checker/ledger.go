@@ -42,24 +42,53 @@ var ledgerRules = []Rule{
 		"支付台账中的合计、小计行应等于它覆盖的支付行之和（不计金额不是正数的行）。请改正。"},
 }
 
+// links finds the project a payment is for: by 项目编号 when the payment
+// gives one and the project list has numbers at all (otherwise the ledger's
+// 编号 column means something else), else by name.
+type links struct {
+	byID   map[string]int
+	byName map[string][]int
+	useID  bool
+}
+
+func newLinks(ps []Project) links {
+	l := links{byID: map[string]int{}, byName: map[string][]int{}}
+	for i, p := range ps {
+		if id := exactName(p.ID.V); p.ID.Set && id != "" {
+			if _, ok := l.byID[id]; !ok {
+				l.byID[id] = i
+			}
+		}
+		if n := exactName(p.Name.V); p.Name.Set && n != "" {
+			l.byName[n] = append(l.byName[n], i)
+		}
+	}
+	l.useID = len(l.byID) > 0
+	return l
+}
+
+// find returns the projects a payment may be for: one project, or every
+// project of the name it gives; none when it is not in the list.
+func (l links) find(pay Payment) []int {
+	if id := exactName(pay.ProjectID.V); l.useID && pay.ProjectID.Set && id != "" {
+		if i, ok := l.byID[id]; ok {
+			return []int{i}
+		}
+		return nil
+	}
+	if n := exactName(pay.ProjectName.V); pay.ProjectName.Set && n != "" {
+		return l.byName[n]
+	}
+	return nil
+}
+
 // ledger links each payment to its project and sums the payments at the
 // checkpoints and the cut-off (RULES.md reading 2 says which rows count
 // where).
 func (r *run) ledger() {
 	info := &r.wb.Info
 	ps := r.wb.Projects
-	byID := map[string]int{}
-	byName := map[string][]int{}
-	for i, p := range ps {
-		if id := exactName(p.ID.V); p.ID.Set && id != "" {
-			if _, ok := byID[id]; !ok {
-				byID[id] = i
-			}
-		}
-		if n := exactName(p.Name.V); p.Name.Set && n != "" {
-			byName[n] = append(byName[n], i)
-		}
-	}
+	l := newLinks(ps)
 
 	var cps [3]time.Time
 	if r.year > 0 {
@@ -73,35 +102,19 @@ func (r *run) ledger() {
 		r.cutoff, r.cutoffNote = info.Cutoff.V, ""
 	}
 	cps[2] = r.cutoff
-	hasDates := r.year > 0 || info.Cutoff.Set
 
 	// paid is keyed by the first project of a budget group: the project
 	// itself, or all projects of one name when a payment names it and the
 	// name is listed more than once.
 	paid := make(map[int]decimal.Decimal, len(ps))
 	group := make(map[int][]int, len(ps))
-	// first holds each voucher's first row; only repeated vouchers get a
-	// list, in the order they are first repeated.
-	first := make(map[string]int, len(r.wb.Payments))
-	repeated := map[string][]int{}
-	var voucherOrder []string
+	vouchers := newRepeats(len(r.wb.Payments))
 	unknown := map[string]*unknownGroup{}
 	var unknownOrder []string
-	// Numbers link payments only when the project list has numbers at all;
-	// otherwise the ledger's 编号 column means something else, and names link.
-	useID := len(byID) > 0
 
 	for i, pay := range r.wb.Payments {
 		if v := exactName(pay.Voucher.V); pay.Voucher.Set && v != "" {
-			if f, ok := first[v]; !ok {
-				first[v] = i
-			} else {
-				if _, ok := repeated[v]; !ok {
-					voucherOrder = append(voucherOrder, v)
-					repeated[v] = []int{f}
-				}
-				repeated[v] = append(repeated[v], i)
-			}
+			vouchers.add(v, i)
 		}
 		if !pay.Amount.Set {
 			continue
@@ -113,27 +126,15 @@ func (r *run) ledger() {
 			continue
 		}
 		a := pay.Amount.V
-
-		key, ok := -1, false
-		var members []int
-		if id := exactName(pay.ProjectID.V); useID && pay.ProjectID.Set && id != "" {
-			key, ok = byID[id]
-			members = []int{key}
-		} else if n := exactName(pay.ProjectName.V); pay.ProjectName.Set && n != "" {
-			members = byName[n]
-			ok = len(members) > 0
-			if ok {
-				key = members[0]
-			}
-		}
-		if ok {
+		if members := l.find(pay); len(members) > 0 {
+			key := members[0]
 			paid[key] = paid[key].Add(a)
-			if _, seen := group[key]; !seen || len(members) > len(group[key]) {
+			if len(members) > len(group[key]) {
 				group[key] = members
 			}
 		} else {
 			r.unknownPay++
-			k := unknownKey(pay, useID)
+			k := unknownKey(pay, l.useID)
 			g, seen := unknown[k]
 			if !seen {
 				g = &unknownGroup{}
@@ -143,32 +144,50 @@ func (r *run) ledger() {
 			g.rows = append(g.rows, i)
 			g.sum = g.sum.Add(a)
 		}
-
-		if !pay.Date.Set || !hasDates {
-			continue
-		}
-		d := day(pay.Date.V)
-		var why []string
-		if r.year > 0 && pay.Date.V.Year() != r.year {
-			why = append(why, fmt.Sprintf("不在评价年度%d年内", r.year))
-		}
-		if info.Cutoff.Set && d > day(r.cutoff) {
-			why = append(why, "晚于数据截止日期"+ymd(r.cutoff)+"，不计入执行率")
-		}
-		if len(why) > 0 {
-			r.add(Finding{Code: CodePaymentDate, Severity: Warning, Refs: refs(pay.Date.At),
-				Message:    fmt.Sprintf("%s支付日期%s%s%s", rowOf(sheetLedger, pay.Date.At, i), ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
-				Suggestion: "核对年份是否写错"})
-		}
-		for k, cp := range cps {
-			if !cp.IsZero() && d <= day(cp) {
-				r.paid[k] = r.paid[k].Add(a)
-			}
+		if pay.Date.Set {
+			r.paymentDate(i, pay, cps)
 		}
 	}
 
-	r.unknownProjects(unknownOrder, unknown, byName)
+	r.unknownProjects(unknownOrder, unknown, l.byName)
+	r.overBudget(paid, group)
+	r.repeatedVouchers(vouchers)
+	r.declaredSpending(cps)
+	pays := r.wb.Payments
+	r.checkSubtotals(PaymentTable, sheetLedger, len(pays),
+		func(i int) (decimal.Decimal, bool) {
+			return pays[i].Amount.V, pays[i].Amount.Set && pays[i].Amount.V.IsPositive()
+		},
+		nil, CodeLedgerSubtotal, CodeLedgerSubtotal, CodeLedgerSubtotal)
+}
 
+// paymentDate checks a payment's date and adds it to the sums of the
+// checkpoints and the cut-off on or after it.
+func (r *run) paymentDate(i int, pay Payment, cps [3]time.Time) {
+	d := day(pay.Date.V)
+	var why []string
+	if r.year > 0 && pay.Date.V.Year() != r.year {
+		why = append(why, fmt.Sprintf("不在评价年度%d年内", r.year))
+	}
+	if r.wb.Info.Cutoff.Set && d > day(r.cutoff) {
+		why = append(why, "晚于数据截止日期"+ymd(r.cutoff)+"，不计入执行率")
+	}
+	if len(why) > 0 {
+		r.add(Finding{Code: CodePaymentDate, Severity: Warning, Refs: refs(pay.Date.At),
+			Message:    fmt.Sprintf("%s支付日期%s%s%s", rowOf(sheetLedger, pay.Date.At, i), ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
+			Suggestion: "核对年份是否写错"})
+	}
+	for k, cp := range cps {
+		if !cp.IsZero() && d <= day(cp) {
+			r.paid[k] = r.paid[k].Add(pay.Amount.V)
+		}
+	}
+}
+
+// overBudget compares each project's (or same-name group's) payments with
+// its budget; a group with a budget missing is left to the reader's finding.
+func (r *run) overBudget(paid map[int]decimal.Decimal, group map[int][]int) {
+	ps := r.wb.Projects
 	for i := range ps {
 		members, ok := group[i]
 		if !ok {
@@ -179,21 +198,50 @@ func (r *run) ledger() {
 			budget = budget.Add(ps[m].Budget.V)
 			known = known && ps[m].Budget.Set
 		}
-		if known && paid[i].GreaterThan(budget) {
-			p := ps[i]
-			what := fmt.Sprintf("%s“%s”", rowOf(sheetProjects, p.Name.At, i), p.Name.V)
-			if len(members) > 1 {
-				what = fmt.Sprintf("项目“%s”（同名%d行）", p.Name.V, len(members))
-			}
-			r.add(Finding{Code: CodeOverBudget, Severity: Error, Refs: refs(p.Budget.At),
-				Message: fmt.Sprintf("%s预算%s万元%s，支付台账中支付合计%s万元，超支%s万元",
-					what, money(budget), at(p.Budget.At), money(paid[i]), money(paid[i].Sub(budget))),
-				Suggestion: "核对支付是否记错项目，或预算是否填少"})
+		if !known || !paid[i].GreaterThan(budget) {
+			continue
 		}
+		p := ps[i]
+		what := fmt.Sprintf("%s“%s”", rowOf(sheetProjects, p.Name.At, i), p.Name.V)
+		if len(members) > 1 {
+			what = fmt.Sprintf("项目“%s”（同名%d行）", p.Name.V, len(members))
+		}
+		r.add(Finding{Code: CodeOverBudget, Severity: Error, Refs: refs(p.Budget.At),
+			Message: fmt.Sprintf("%s预算%s万元%s，支付台账中支付合计%s万元，超支%s万元",
+				what, money(budget), at(p.Budget.At), money(paid[i]), money(paid[i].Sub(budget))),
+			Suggestion: "核对支付是否记错项目，或预算是否填少"})
 	}
+}
 
-	for _, v := range voucherOrder {
-		rows := repeated[v]
+// repeats finds values that occur more than once in one pass: each value's
+// first row, and a list only for the repeated ones, in the order they are
+// first repeated.
+type repeats struct {
+	first map[string]int
+	rows  map[string][]int
+	order []string
+}
+
+func newRepeats(n int) *repeats {
+	return &repeats{first: make(map[string]int, n), rows: map[string][]int{}}
+}
+
+func (rp *repeats) add(v string, i int) {
+	f, ok := rp.first[v]
+	if !ok {
+		rp.first[v] = i
+		return
+	}
+	if _, ok := rp.rows[v]; !ok {
+		rp.order = append(rp.order, v)
+		rp.rows[v] = []int{f}
+	}
+	rp.rows[v] = append(rp.rows[v], i)
+}
+
+func (r *run) repeatedVouchers(rp *repeats) {
+	for _, v := range rp.order {
+		rows := rp.rows[v]
 		var rs []Ref
 		var where []string
 		for _, i := range rows {
@@ -205,14 +253,6 @@ func (r *run) ledger() {
 			Message:    fmt.Sprintf("凭证号“%s”出现%d次：%s%s", v, len(rows), sheetLedger, strings.Join(where, "、")),
 			Suggestion: "同一笔支付录入两次的，删除重复行"})
 	}
-
-	r.declaredSpending(cps)
-	pays := r.wb.Payments
-	r.checkSubtotals(PaymentTable, sheetLedger, len(pays),
-		func(i int) (decimal.Decimal, bool) {
-			return pays[i].Amount.V, pays[i].Amount.Set && pays[i].Amount.V.IsPositive()
-		},
-		nil, CodeLedgerSubtotal, CodeLedgerSubtotal, CodeLedgerSubtotal)
 }
 
 // unknownGroup is the payments to one project that is not in 项目清单.
