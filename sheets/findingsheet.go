@@ -136,7 +136,7 @@ func refsText(refs []checker.Ref) string {
 		if i == maxListedRefs {
 			break
 		}
-		t := cellText(r)
+		t := refLabel(r)
 		if r.Sheet != refs[0].Sheet {
 			t = r.Sheet + "!" + t
 		}
@@ -149,8 +149,8 @@ func refsText(refs []checker.Ref) string {
 	return s
 }
 
-// cellText is a Ref as a person reads it: C12, 第12行, C列, 整表.
-func cellText(r checker.Ref) string {
+// refLabel is a Ref as a person reads it: C12, 第12行, C列, 整表.
+func refLabel(r checker.Ref) string {
 	switch {
 	case r.Row > 0 && r.Col > 0:
 		return r.Cell()
