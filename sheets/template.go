@@ -17,28 +17,6 @@ func WriteTemplate(path string) error {
 	return writeModel(path, &checker.Workbook{}, "", writeConfig{})
 }
 
-// scoreIndicators are the 17 indicators of the method (黑财农〔2021〕185号)
-// in order, as 自评打分 lists them for the county to score.
-var scoreIndicators = [...]string{
-	"县级履行支出责任情况",
-	"到县衔接资金安排使用的合理性、规范性",
-	"资金落实到项目时间",
-	"项目库建设管理情况",
-	"项目绩效管理情况",
-	"信息公开和公告公示制度落实情况",
-	"跟踪督促及发现问题整改情况",
-	"有序推进项目实施等工作情况",
-	"预算执行率",
-	"巩固拓展脱贫攻坚成果情况",
-	"分任务资金使用效益",
-	"衔接资金用于产业比例",
-	"统筹整合工作成效",
-	"机制创新",
-	"执行中随意调减衔接资金预算",
-	"数据作假",
-	"违规违纪",
-}
-
 // info writes 基本信息: every key of infoKeys in order with the model's value
 // and a 说明 cell saying whether it is required and in what unit; section
 // rows group the keys (the reader ignores them).
@@ -185,14 +163,15 @@ var guideTopics = [][2]string{
 	{SheetScores, "序号和指标已填好，只填自评得分和佐证材料。第15–17项为扣分项，填负数（如 -5），没有扣分填0。" +
 		"第13项只适用于脱贫县，非脱贫县留空。第11项如按任务类型分别打分，可以增加行并填写任务类型。"},
 	{"参数（可选）", "计分参数默认采用黑龙江省办法。如本省、本年度的参数不同（如指标12的产业比例目标、指标3的天数、等级分数线），" +
-		"可以增加一个名为“参数”的工作表，两列：参数、取值，每行一个参数；被改变的参数会写在检查结果中。"},
+		"可以增加一个名为“参数”的工作表，两列：参数、取值，每行一个参数；可用的参数及默认值见本页最后的参数表。被改变的参数会写在检查结果中。"},
 	{"检查结果", "检查结果另存为同一文件夹中的“原文件名_审核结果.xlsx”：“审核结论”工作表给出各指标得分、总分和等级；" +
 		"“问题清单”逐条列出问题及所在单元格；原工作表中有问题的单元格加了批注和底色。问题代码的含义可运行 fundcheck rules 查看。"},
 }
 
 // guide writes 填表说明: a title, note (the remark about this particular
-// file, highlighted), the paragraphs of guideTopics, and a table of every
-// column of the table sheets with its hint.
+// file, highlighted), the paragraphs of guideTopics, a table of every
+// column of the table sheets with its hint, and a table of the parameters
+// the optional 参数 sheet may change.
 func (b *builder) guide(note string) error {
 	widths := []float64{16, 16, 8, 72}
 	w, err := b.open(SheetGuide, widths, nil)
@@ -255,6 +234,22 @@ func (b *builder) guide(note string) error {
 			if err := w.put([]any{t.sheet, c.header(), need, c.hint}, []int{body, body, body, hint}, textHeight(c.hint, widths[3])); err != nil {
 				return err
 			}
+		}
+	}
+	// The parameter names are long: each takes the first two columns.
+	w.row++
+	if err := w.put([]any{"参数", nil, "默认值", "说明"}, []int{hs, hs, hs, hs}, 0); err != nil {
+		return err
+	}
+	if err := w.sw.MergeCell(checker.Ref{Row: w.row, Col: 1}.Cell(), checker.Ref{Row: w.row, Col: 2}.Cell()); err != nil {
+		return err
+	}
+	for _, p := range checker.ParamKeys() {
+		if err := w.put([]any{p.Key, nil, p.Default, p.Meaning}, []int{body, body, body, hint}, textHeight(p.Meaning, widths[3])); err != nil {
+			return err
+		}
+		if err := w.sw.MergeCell(checker.Ref{Row: w.row, Col: 1}.Cell(), checker.Ref{Row: w.row, Col: 2}.Cell()); err != nil {
+			return err
 		}
 	}
 	return w.close()

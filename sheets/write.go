@@ -393,10 +393,10 @@ func (b *builder) scores(rows []checker.ScoreRow) error {
 		return err
 	}
 	if len(rows) == 0 {
-		for i, name := range scoreIndicators {
+		for _, ind := range checker.Indicators() {
 			rows = append(rows, checker.ScoreRow{
-				No:   checker.Value[int]{V: i + 1, Set: true},
-				Name: checker.Text{V: name, Set: true},
+				No:   checker.Value[int]{V: ind.No, Set: true},
+				Name: checker.Text{V: ind.Name, Set: true},
 			})
 		}
 	}

@@ -84,7 +84,7 @@ func TestWriteTemplate(t *testing.T) {
 		}
 		written := 1 // the header
 		if tb.sheet == SheetScores {
-			written += len(scoreIndicators)
+			written += len(checker.Indicators())
 		}
 		assertDropLists(t, f, tb, written+inputRows)
 		panes, err := f.GetPanes(tb.sheet)
@@ -127,10 +127,10 @@ func TestWriteTemplate(t *testing.T) {
 		}
 	}
 
-	for i, name := range scoreIndicators {
+	for i, ind := range checker.Indicators() {
 		row := strconv.Itoa(i + 2)
-		if no, got := cell(t, f, SheetScores, "A"+row), cell(t, f, SheetScores, "B"+row); no != strconv.Itoa(i+1) || got != name {
-			t.Errorf("自评打分 row %s = %s %s, want %d %s", row, no, got, i+1, name)
+		if no, got := cell(t, f, SheetScores, "A"+row), cell(t, f, SheetScores, "B"+row); no != strconv.Itoa(ind.No) || got != ind.Name {
+			t.Errorf("自评打分 row %s = %s %s, want %d %s", row, no, got, ind.No, ind.Name)
 		}
 	}
 	if v := cell(t, f, SheetScores, "A19"); v != "" {
@@ -145,7 +145,11 @@ func TestWriteTemplate(t *testing.T) {
 	for _, r := range guide {
 		text += strings.Join(r, " ") + "\n"
 	}
-	for _, want := range []string{"万元", "2023年2月7日", "落实到项目日期", "合计", "第一行", "每笔支付一行", "负数", "参数", "审核结论"} {
+	wantTexts := []string{"万元", "2023年2月7日", "落实到项目日期", "合计", "第一行", "每笔支付一行", "负数", "参数", "审核结论"}
+	for _, p := range checker.ParamKeys() {
+		wantTexts = append(wantTexts, p.Key+"  "+p.Default+" "+p.Meaning)
+	}
+	for _, want := range wantTexts {
 		if !strings.Contains(text, want) {
 			t.Errorf("填表说明 does not mention %s", want)
 		}
