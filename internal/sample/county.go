@@ -490,6 +490,7 @@ func (g *countyGen) info(wb *checker.Workbook) {
 	wb.Info = in
 }
 
+// evidence is what a synthetic county cites as 佐证材料, by indicator.
 var evidence = [...]string{
 	"县级财政衔接资金预算文件", "县级衔接资金管理办法", "资金下达文件及项目资金批复", "项目库入库备案表",
 	"绩效目标申报表、绩效监控表、绩效自评表", "资金分配结果及项目公告公示", "问题整改台账、12317问题处理记录",
