@@ -197,3 +197,48 @@ func union(a, b map[string]string) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// The shipped examples, read from their files and checked, say what the
+// README says they do.
+func TestShippedExamplesCheck(t *testing.T) {
+	read := func(name string) *checker.Report {
+		t.Helper()
+		wb, err := sheets.Read(filepath.Join(examplesDir, name), sheets.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return checker.Check(wb)
+	}
+
+	r := read(achengFile)
+	score := map[int]string{}
+	for _, ind := range r.Indicators {
+		score[ind.No] = ind.Score.StringFixed(2)
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"indicator 3", score[3], "3.79"},
+		{"indicator 9", score[9], "7.63"},
+		{"base", r.Base.StringFixed(2), "84.42"},
+		{"normalised", r.Normalized.StringFixed(2), "95.93"},
+		{"final", r.Final.StringFixed(2), "98.93"},
+		{"grade", r.Grade, "A"},
+	} {
+		if c.got != c.want {
+			t.Errorf("阿城区 %s = %s, want %s", c.what, c.got, c.want)
+		}
+	}
+	messages := ""
+	for _, f := range r.Findings {
+		messages += f.Message + "\n"
+	}
+	for _, want := range []string{"1.64%", "双丰街胜祥村苦瓜深加工项目", "杨树街道富勤村北兰旗屯巷路建设项目"} {
+		if !strings.Contains(messages, want) {
+			t.Errorf("阿城区: no finding mentions %s; findings:\n%s", want, messages)
+		}
+	}
+
+	r = read(countyFile)
+	for _, f := range r.Findings {
+		t.Errorf("示例县 is meant to be clean: %s %v %s", f.Code, f.Refs, f.Message)
+	}
+}
