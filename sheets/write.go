@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -53,7 +54,10 @@ func writeModel(path string, wb *checker.Workbook, note string, cfg writeConfig)
 	if err := b.build(wb, note); err != nil {
 		return fmt.Errorf("生成 %s 失败：%w", path, err)
 	}
-	return saveNew(f, path)
+	return saveNew(path, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
 }
 
 // builder writes one model into a new excelize file, sheet by sheet, each
