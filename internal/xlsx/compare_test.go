@@ -224,4 +224,3 @@ func compareMerges(t *testing.T, ex *excelize.File, f *File, sheet string) {
 		}
 	}
 }
-

@@ -100,30 +100,49 @@ func (f *File) Merges(sheet string) ([]Range, error) {
 	if ok {
 		return m, nil
 	}
-	var merges []Range
-	sheetDataEnd := []byte("sheetData>")
-	err = f.scanPart(name, f.lim.part, func(t *tokenizer) error {
-		if t.kind != tokStart {
-			return nil
-		}
-		switch string(t.name) {
-		case "sheetData":
-			if !t.selfClosing {
-				_, err := t.skipPast(sheetDataEnd)
-				return err
-			}
-		case "mergeCell":
-			return appendMerge(&merges, t)
-		}
-		return nil
-	})
+	p, err := f.open(name, f.lim.part)
 	if err != nil {
 		return nil, err
+	}
+	defer p.Close()
+	t := newTokenizer(p)
+	merges, err := scanMerges(t)
+	if err != nil {
+		return nil, &ParseError{Part: name, Offset: t.offset, Err: err}
 	}
 	f.mu.Lock()
 	f.merges[name] = merges
 	f.mu.Unlock()
 	return merges, nil
+}
+
+// scanMerges reads the merged ranges of a worksheet, skipping the cells
+// by searching for the end of sheetData in the raw bytes. Were a cell's text
+// to hold "sheetData>" the search stops early there and tokenizing goes on
+// from inside the cells: harmless, as merges are only taken from tags.
+func scanMerges(t *tokenizer) ([]Range, error) {
+	var merges []Range
+	for {
+		k, err := t.next()
+		if err != nil || k == tokEOF {
+			return merges, err
+		}
+		if k != tokStart {
+			continue
+		}
+		switch string(t.name) {
+		case "sheetData":
+			if !t.selfClosing {
+				if _, err := t.skipPast([]byte("sheetData>")); err != nil {
+					return nil, err
+				}
+			}
+		case "mergeCell":
+			if err := appendMerge(&merges, t); err != nil {
+				return nil, err
+			}
+		}
+	}
 }
 
 func appendMerge(merges *[]Range, t *tokenizer) error {

@@ -18,7 +18,7 @@ const (
 // an invalid character is kept literally.
 func appendText(dst, src []byte) []byte {
 	for len(src) > 0 {
-		i := bytes.IndexAny(src, "&\r")
+		i := indexRefOrCR(src)
 		if i < 0 {
 			return append(dst, src...)
 		}
@@ -42,6 +42,17 @@ func appendText(dst, src []byte) []byte {
 		src = src[n:]
 	}
 	return dst
+}
+
+// indexRefOrCR is bytes.IndexAny(s, "&\r") without building a set on each
+// call: cell values are short and this is on the hot path.
+func indexRefOrCR(s []byte) int {
+	for i, c := range s {
+		if c == '&' || c == '\r' {
+			return i
+		}
+	}
+	return -1
 }
 
 // appendCDATA appends the content of a CDATA section: literal, apart from

@@ -87,7 +87,13 @@ func (t *tokenizer) fill() (bool, error) {
 func (t *tokenizer) index(from int, sep []byte) (int, error) {
 	for {
 		from = min(from, t.end-t.pos)
-		if i := bytes.Index(t.buf[t.pos+from:t.end], sep); i >= 0 {
+		var i int
+		if len(sep) == 1 {
+			i = bytes.IndexByte(t.buf[t.pos+from:t.end], sep[0])
+		} else {
+			i = bytes.Index(t.buf[t.pos+from:t.end], sep)
+		}
+		if i >= 0 {
 			return from + i, nil
 		}
 		from = max(from, t.end-t.pos-len(sep)+1)
@@ -198,35 +204,24 @@ func (t *tokenizer) scanEndTag() (tokenKind, error) {
 		}
 		return tokEOF, err
 	}
-	t.kind, t.name = tokEnd, localName(bytes.TrimRight(t.buf[t.pos+2:t.pos+i], " \t\r\n"))
+	t.kind, t.name = tokEnd, localName(trimRightSpace(t.buf[t.pos+2 : t.pos+i]))
 	t.pos += i + 1
 	return t.kind, nil
 }
 
-// scanStartTag reads a start tag. Its end is the first '>' outside quotes:
-// attribute values may contain '>'.
+// scanStartTag reads a start tag, parsing it as it finds its end (the first
+// '>' outside quotes: attribute values may contain '>'); a tag cut by the end
+// of the buffer is parsed again once more input is in.
 func (t *tokenizer) scanStartTag() (tokenKind, error) {
-	i, quote := 1, byte(0)
 	for {
-		b := t.buf[t.pos:t.end]
-		for i < len(b) {
-			if quote != 0 {
-				j := bytes.IndexByte(b[i:], quote)
-				if j < 0 {
-					i = len(b)
-					break
-				}
-				i, quote = i+j+1, 0
-				continue
-			}
-			c := b[i]
-			if c == '>' {
-				return t.parseStartTag(b[1:i])
-			}
-			if c == '"' || c == '\'' {
-				quote = c
-			}
-			i++
+		n, err := t.parseStartTag(t.buf[t.pos+1 : t.end])
+		if err != nil {
+			return tokEOF, err
+		}
+		if n >= 0 {
+			t.kind = tokStart
+			t.pos += 1 + n
+			return t.kind, nil
 		}
 		ok, err := t.fill()
 		if !ok {
@@ -238,41 +233,70 @@ func (t *tokenizer) scanStartTag() (tokenKind, error) {
 	}
 }
 
-// parseStartTag parses the inside of a start tag, without '<' and '>'.
-func (t *tokenizer) parseStartTag(s []byte) (tokenKind, error) {
-	t.pos += len(s) + 2
-	if n := len(s); n > 0 && s[n-1] == '/' {
-		t.selfClosing, s = true, s[:n-1]
+// parseStartTag parses the start tag in s, which follows its '<'. It returns
+// the tag's length up to and including '>', or -1 if s ends first.
+func (t *tokenizer) parseStartTag(s []byte) (int, error) {
+	t.attrs, t.selfClosing = t.attrs[:0], false
+	i := 0
+	for i < len(s) && !isSpace(s[i]) && s[i] != '>' && s[i] != '/' {
+		i++
 	}
-	n := 0
-	for n < len(s) && !isSpace(s[n]) {
-		n++
+	if i == len(s) {
+		return -1, nil
 	}
-	if n == 0 {
-		return tokEOF, syntaxError("tag without a name")
+	if i == 0 {
+		return 0, syntaxError("tag without a name")
 	}
-	t.kind, t.name = tokStart, localName(s[:n])
-	s = s[n:]
+	t.name = localName(s[:i])
 	for {
-		s = trimSpace(s)
-		if len(s) == 0 {
-			return t.kind, nil
+		for i < len(s) && isSpace(s[i]) {
+			i++
 		}
-		eq := bytes.IndexByte(s, '=')
-		if eq <= 0 {
-			return tokEOF, syntaxError("attribute without a value in <%s>", t.name)
+		if i == len(s) {
+			return -1, nil
 		}
-		name := bytes.TrimRight(s[:eq], " \t\r\n")
-		s = trimSpace(s[eq+1:])
-		if len(s) == 0 || s[0] != '"' && s[0] != '\'' {
-			return tokEOF, syntaxError("unquoted attribute value in <%s>", t.name)
+		switch s[i] {
+		case '>':
+			return i + 1, nil
+		case '/':
+			if i+1 == len(s) {
+				return -1, nil
+			}
+			if s[i+1] != '>' {
+				return 0, syntaxError("stray '/' in <%s>", t.name)
+			}
+			t.selfClosing = true
+			return i + 2, nil
 		}
-		end := bytes.IndexByte(s[1:], s[0])
+		start := i
+		for i < len(s) && s[i] != '=' && !isSpace(s[i]) && s[i] != '>' && s[i] != '/' {
+			i++
+		}
+		name := s[start:i]
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			return -1, nil
+		}
+		if s[i] != '=' || len(name) == 0 {
+			return 0, syntaxError("attribute without a value in <%s>", t.name)
+		}
+		for i++; i < len(s) && isSpace(s[i]); i++ {
+		}
+		if i == len(s) {
+			return -1, nil
+		}
+		quote := s[i]
+		if quote != '"' && quote != '\'' {
+			return 0, syntaxError("unquoted attribute value in <%s>", t.name)
+		}
+		end := bytes.IndexByte(s[i+1:], quote)
 		if end < 0 {
-			return tokEOF, syntaxError("unterminated attribute value in <%s>", t.name)
+			return -1, nil
 		}
-		value := s[1 : 1+end]
-		s = s[end+2:]
+		value := s[i+1 : i+1+end]
+		i += end + 2
 		if bytes.Equal(name, []byte("xmlns")) || bytes.HasPrefix(name, []byte("xmlns:")) {
 			continue
 		}
@@ -315,9 +339,9 @@ func localName(s []byte) []byte {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func trimSpace(s []byte) []byte {
-	for len(s) > 0 && isSpace(s[0]) {
-		s = s[1:]
+func trimRightSpace(s []byte) []byte {
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
 	}
 	return s
 }
