@@ -204,7 +204,7 @@ func (t *tokenizer) scanEndTag() (tokenKind, error) {
 		}
 		return tokEOF, err
 	}
-	t.kind, t.name = tokEnd, localName(trimRightSpace(t.buf[t.pos+2 : t.pos+i]))
+	t.kind, t.name = tokEnd, localName(trimRightSpace(t.buf[t.pos+2:t.pos+i]))
 	t.pos += i + 1
 	return t.kind, nil
 }
