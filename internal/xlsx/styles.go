@@ -1,5 +1,7 @@
 package xlsx
 
+import "strings"
+
 // NumClass is what a cell's number format makes of a number.
 type NumClass uint8
 
@@ -76,48 +78,65 @@ func (f *File) readStyles(name string) error {
 }
 
 // classify tells the class of number format id; codes holds the custom
-// formats of the workbook, which take precedence over built-in ones.
+// formats of the workbook. As in excelize, whose reading the rest of
+// fundcheck was first built on, a built-in id keeps its built-in meaning
+// even if the workbook also defines a code for it.
 func classify(id int, codes map[int]string) NumClass {
-	if code, ok := codes[id]; ok {
-		return classifyCode(code)
-	}
 	switch {
-	case id >= 14 && id <= 22, id >= 45 && id <= 47, id >= 27 && id <= 36, id >= 50 && id <= 58:
-		return Date
 	case id == 9 || id == 10:
 		return Percent
+	case id >= 14 && id <= 22, id >= 27 && id <= 36, id >= 45 && id <= 47, id >= 50 && id <= 58:
+		return Date
+	case id <= 4, id >= 11 && id <= 13, id >= 37 && id <= 49, id >= 59 && id <= 62, id >= 67 && id <= 81:
+		return Plain
 	}
-	return Plain
+	return classifyCode(codes[id])
 }
 
-// classifyCode tells the class of a format code: a date if it shows a year,
-// month, day, hour or second, else a percentage if it has a % sign. Quoted
-// text, bracketed parts ([Red], [$-804], [>=100]), and characters that are
-// escaped (\x), padding (_x) or fill (*x) do not count. Only the first
-// section counts ("0%;-0%" is a percentage), as that is how positive numbers
-// are shown.
+// classifyCode tells the class of a custom format code. Only the first
+// section counts ("0%;-0%" is a percentage): it is how positive numbers
+// are shown. Quoted text, escaped (\x), padding (_x) and fill (*x)
+// characters and bracketed parts ([Red], [$-804], [>=100]) do not count,
+// except elapsed-time brackets ([h], [mm], [ss]). A % sign makes a
+// percentage; otherwise a year, month, day, hour or second token, or 年月日
+// written unquoted, a date.
 func classifyCode(code string) NumClass {
-	percent := false
+	date := false
 	for i := 0; i < len(code); i++ {
 		switch c := code[i]; c {
 		case '"':
 			for i++; i < len(code) && code[i] != '"'; i++ {
 			}
 		case '[':
-			for i++; i < len(code) && code[i] != ']'; i++ {
+			end := strings.IndexByte(code[i:], ']')
+			if end < 0 {
+				return dateIf(date)
 			}
+			switch strings.ToLower(code[i+1 : i+end]) {
+			case "h", "hh", "m", "mm", "s", "ss":
+				date = true
+			}
+			i += end
 		case '\\', '_', '*':
 			i++
 		case ';':
-			i = len(code)
+			return dateIf(date)
 		case '%':
-			percent = true
+			return Percent
 		case 'y', 'Y', 'm', 'M', 'd', 'D', 'h', 'H', 's', 'S':
-			return Date
+			date = true
+		default:
+			if c >= 0x80 && (strings.HasPrefix(code[i:], "年") || strings.HasPrefix(code[i:], "月") || strings.HasPrefix(code[i:], "日")) {
+				date = true
+			}
 		}
 	}
-	if percent {
-		return Percent
+	return dateIf(date)
+}
+
+func dateIf(date bool) NumClass {
+	if date {
+		return Date
 	}
 	return Plain
 }
