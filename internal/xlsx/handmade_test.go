@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -295,5 +298,29 @@ func TestWorkbookParts(t *testing.T) {
 	}
 	if len(f.styles.class) != 4 {
 		t.Errorf("%d cell formats, want 4 (cellStyleXfs left out)", len(f.styles.class))
+	}
+}
+
+// TestHandmadeMatchesExcelize holds the hand-made sheets that excelize
+// reads too (the others are errors or quirks it reads differently) to the
+// same comparison as the fixtures.
+func TestHandmadeMatchesExcelize(t *testing.T) {
+	sheets := []string{
+		`<row><c><v>1</v></c><c t="s"><v>0</v></c></row><row/><row><c/><c t="b"><v>1</v></c></row>`,
+		`<row r="5"><c r="C5"><v>1</v></c><c><v>2</v></c></row><row r="6"><c r="B6"><v>3</v></c></row>`,
+		`<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>2</v></c><c r="C1" t="s"><v>3</v></c></row>`,
+		`<row r="2"><c r="A2" t="inlineStr"><is><r><t>in</t></r><r><t>line</t></r><rPh><t>x</t></rPh></is></c><c r="B2" t="inlineStr"><is><t><![CDATA[<raw> & ]]>&amp;_x0009_</t></is></c></row>`,
+		`<row r="3"><c r="A3" s="1"><v>45000</v></c><c r="B3" s="2"><v>0.5</v></c><c r="C3" s="3"><v>45000</v></c></row>`,
+		`<x:row r="7"><x:c r="A7" t="str"><x:v>a&#13;&#10;b` + "\r\nc\rd" + `</x:v></x:c></x:row>`,
+	}
+	for i, s := range sheets {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			data := strings.Replace(sheetXML(s), "<worksheet ", `<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" `, 1)
+			path := filepath.Join(t.TempDir(), "handmade.xlsx")
+			if err := os.WriteFile(path, workbook(t, data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			compareWithExcelize(t, path)
+		})
 	}
 }
