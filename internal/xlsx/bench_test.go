@@ -20,7 +20,7 @@ import (
 // rows over the time to inflate them). It reports rows/s and
 // peak-heap-MB: the highest heap (live and not yet swept objects, from
 // runtime/metrics sampled every millisecond) while reading, above what was
-// live before. The million-row ledger is opt-in: FUNDCHECK_BENCH_BIG=1.
+// live before; and cpu-ms/op. The million-row ledger is opt-in: FUNDCHECK_BENCH_BIG=1.
 func BenchmarkLedger(b *testing.B) {
 	sizes := []int{2000, 100000}
 	if os.Getenv("FUNDCHECK_BENCH_BIG") != "" {
@@ -39,7 +39,7 @@ func BenchmarkLedger(b *testing.B) {
 		path := ledger(b, n)
 		for _, r := range readers {
 			b.Run(fmt.Sprintf("rows=%d/%s", n, r.name), func(b *testing.B) {
-				peak := sampleHeap()
+				peak, cpu := sampleHeap(), cpuTime()
 				for b.Loop() {
 					if rows := r.read(b, path); rows != n+1 && r.name != "inflate" {
 						b.Fatalf("%d rows, want %d", rows, n+1)
@@ -47,6 +47,7 @@ func BenchmarkLedger(b *testing.B) {
 				}
 				b.ReportMetric(float64(n+1)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 				b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+				b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 			})
 		}
 	}
