@@ -1,5 +1,7 @@
 package xlsx
 
+import "slices"
+
 // Kind is the type of a cell's value, from its t attribute.
 type Kind uint8
 
@@ -98,7 +100,7 @@ func (f *File) Merges(sheet string) ([]Range, error) {
 	m, ok := f.merges[name]
 	f.mu.Unlock()
 	if ok {
-		return m, nil
+		return slices.Clone(m), nil
 	}
 	p, err := f.open(name, f.lim.part)
 	if err != nil {
@@ -113,7 +115,7 @@ func (f *File) Merges(sheet string) ([]Range, error) {
 	f.mu.Lock()
 	f.merges[name] = merges
 	f.mu.Unlock()
-	return merges, nil
+	return slices.Clone(merges), nil
 }
 
 // scanMerges reads the merged ranges of a worksheet, skipping the cells
