@@ -138,24 +138,31 @@ func (t *tokenizer) next() (tokenKind, error) {
 		if t.buf[t.pos] != '<' {
 			return t.scanText()
 		}
-		if err := t.ensure(len(openCDATA)); err != nil {
+		if err := t.ensure(2); err != nil {
 			return tokEOF, err
 		}
-		rest := t.buf[t.pos:t.end]
-		var skip []byte
-		switch {
-		case len(rest) < 2:
+		if t.end-t.pos < 2 {
 			return tokEOF, syntaxError("unexpected end of input in a tag")
-		case rest[1] == '/':
+		}
+		var skip []byte
+		switch t.buf[t.pos+1] {
+		case '/':
 			return t.scanEndTag()
-		case rest[1] == '?':
+		case '?':
 			skip = sepPI
-		case bytes.HasPrefix(rest, openComm):
-			skip = sepComment
-		case bytes.HasPrefix(rest, openCDATA):
-			return t.scanCDATA()
-		case rest[1] == '!':
-			skip = sepGT
+		case '!':
+			if err := t.ensure(len(openCDATA)); err != nil {
+				return tokEOF, err
+			}
+			rest := t.buf[t.pos:t.end]
+			switch {
+			case bytes.HasPrefix(rest, openComm):
+				skip = sepComment
+			case bytes.HasPrefix(rest, openCDATA):
+				return t.scanCDATA()
+			default:
+				skip = sepGT
+			}
 		default:
 			return t.scanStartTag()
 		}
