@@ -24,7 +24,6 @@ var defaultLimits = limits{part: 8 << 30, sharedStrings: 1 << 30, small: 64 << 2
 // File is an open workbook. Its methods may be called from several
 // goroutines at once.
 type File struct {
-	zip    *zip.Reader
 	closer io.Closer
 	parts  map[string]*zip.File // by lower-cased name
 	lim    limits
@@ -44,7 +43,7 @@ type File struct {
 
 type sheet struct{ name, part string }
 
-// Open opens the workbook at path. Close it when done.
+// Open opens the workbook in the named file. Close it when done.
 func Open(name string) (*File, error) {
 	osf, err := os.Open(name)
 	if err != nil {
@@ -103,7 +102,7 @@ func newFile(r io.ReaderAt, size int64, lim limits) (*File, error) {
 		}
 		return nil, err
 	}
-	f := &File{zip: zr, parts: make(map[string]*zip.File, len(zr.File)), lim: lim, merges: map[string][]Range{}}
+	f := &File{parts: make(map[string]*zip.File, len(zr.File)), lim: lim, merges: map[string][]Range{}}
 	for _, zf := range zr.File {
 		f.parts[partKey(zf.Name)] = zf
 	}
@@ -112,6 +111,9 @@ func newFile(r io.ReaderAt, size int64, lim limits) (*File, error) {
 		return nil, err
 	}
 	rels, err := f.readRels(wbPart)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +125,8 @@ func newFile(r io.ReaderAt, size int64, lim limits) (*File, error) {
 		case strings.HasSuffix(rel.typ, "/sharedStrings"):
 			f.sstPath = rel.target
 		case strings.HasSuffix(rel.typ, "/styles"):
-			if err := f.readStyles(rel.target); err != nil {
+			// Without styles every number is plain, as in excelize.
+			if err := f.readStyles(rel.target); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return nil, err
 			}
 		}

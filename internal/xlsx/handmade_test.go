@@ -324,3 +324,39 @@ func TestHandmadeMatchesExcelize(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingParts: a workbook without its styles or shared strings still
+// reads (numbers plain; a shared-string cell is then an error), one
+// without its relationships is not a workbook.
+func TestMissingParts(t *testing.T) {
+	data := workbook(t, sheetXML(`<row r="1"><c r="A1" s="1"><v>45000</v></c></row>`))
+	without := func(drop string) []byte {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, zf := range zr.File {
+			if zf.Name != drop {
+				if err := zw.Copy(zf); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	got, err := rowsOf(without("xl/styles.xml"))
+	if want := []string{"1:1 number plain 45000"}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("without styles: %q, %v; want %q", got, err, want)
+	}
+	if _, err := rowsOf(without("xl/sharedStrings.xml")); err != nil {
+		t.Errorf("without shared strings: %v", err)
+	}
+	if _, err := rowsOf(without("xl/_rels/workbook.xml.rels")); !errors.Is(err, ErrNotWorkbook) {
+		t.Errorf("without workbook relationships: %v, want ErrNotWorkbook", err)
+	}
+}
