@@ -224,3 +224,30 @@ func compareMerges(t *testing.T, ex *excelize.File, f *File, sheet string) {
 		}
 	}
 }
+
+// TestConcurrentUse reads every sheet of a fixture from several goroutines
+// at once; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	f, err := Open(filepath.Join("testdata", "excelize.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			sheet := f.Sheets()[i%2]
+			if i%3 == 0 {
+				_, err := f.Merges(sheet)
+				errs <- err
+				return
+			}
+			errs <- f.Rows(sheet, func(int, []Cell) error { return nil })
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
