@@ -150,3 +150,12 @@ func (st *styles) numFmtOf(s int) (int, string) {
 	id := st.numFmt[s]
 	return id, st.codes[id]
 }
+
+// FormatClass tells the class of built-in number format id; for a custom
+// format (as excelize reports one: id 0 and the code) it reads code.
+func FormatClass(id int, code string) NumClass {
+	if code != "" {
+		return classifyCode(code)
+	}
+	return classify(id, nil)
+}
