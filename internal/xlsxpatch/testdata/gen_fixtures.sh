@@ -1,0 +1,13 @@
+#!/bin/sh
+# Regenerates the fixtures: openpyxl.xlsx, and the same workbook saved by
+# LibreOffice (libreoffice.xlsx, notes with o:spid="shape_0"-style ids) and
+# gnumeric (gnumeric.xlsx).
+set -e
+cd "$(dirname "$0")"
+/usr/bin/python3 gen_fixtures.py
+tmp=$(mktemp -d)
+cp openpyxl.xlsx "$tmp/libreoffice.xlsx"
+soffice --headless --calc --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$tmp/out" "$tmp/libreoffice.xlsx" >/dev/null
+cp "$tmp/out/libreoffice.xlsx" libreoffice.xlsx
+ssconvert openpyxl.xlsx gnumeric.xlsx 2>/dev/null
+rm -rf "$tmp"
