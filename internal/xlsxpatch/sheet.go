@@ -19,7 +19,7 @@ const (
 
 // sheetEdit is what one worksheet's streamed rewrite changes.
 type sheetEdit struct {
-	rows      []fillRow                  // by row number, each row's cells by column
+	rows      []fillRow                     // by row number, each row's cells by column
 	restyle   func(xf int, fill string) int // cell format holding xf's look plus the fill
 	tab       tabChange
 	legacyRID string // when set, the sheet's <legacyDrawing> points to this relationship

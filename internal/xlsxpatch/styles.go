@@ -18,7 +18,7 @@ var sectionOrder = []string{"numFmts", "fonts", "fills", "borders", "cellStyleXf
 type section struct {
 	start, tagEnd, endTag, end int
 	empty                      bool
-	kids               [][2]int
+	kids                       [][2]int
 }
 
 // styles is a styles part plus what the patch appends to it. Nothing already
