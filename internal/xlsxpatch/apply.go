@@ -2,6 +2,7 @@ package xlsxpatch
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -82,9 +83,9 @@ type sheetPatch struct {
 	relsIsNew bool
 	notes     *notesPart
 	notesPart string
-	notesNew  bool
 	vmlPart   string
 	vmlID     int
+	dropped   []string // parts the new notes replace
 }
 
 // Apply writes to dst the original workbook with the plan applied: every part
@@ -159,9 +160,7 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 		if sp.notes == nil {
 			continue
 		}
-		if sp.notesNew {
-			added = append(added, newPart{name: sp.notesPart, ctype: ctComments})
-		}
+		added = append(added, newPart{name: sp.notesPart, ctype: ctComments})
 		added = append(added, newPart{name: sp.vmlPart, ctype: ctVML, data: sp.notes.vml(sp.vmlID)})
 	}
 
@@ -177,16 +176,17 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 		changed[strings.ToLower(relsName(wb.part))] = appendRels(b, wbRelsAdd)
 	}
 	bySheetPart := map[string]*sheetPatch{}
+	dropped := map[string]bool{}
 	for _, sp := range sheets {
 		bySheetPart[strings.ToLower(sp.info.part)] = sp
 		if sp.rels != nil && !sp.relsIsNew {
 			changed[strings.ToLower(relsName(sp.info.part))] = sp.rels
 		}
-		if sp.notes != nil && !sp.notesNew {
-			changed[strings.ToLower(sp.notesPart)] = sp.notes.bytes()
+		for _, d := range sp.dropped {
+			dropped[strings.ToLower(d)] = true
 		}
 	}
-	changed["[content_types].xml"] = addOverrides(ctDoc, ct, added)
+	changed["[content_types].xml"] = rewriteContentTypes(ctDoc, ct, added, dropped)
 
 	zw := zip.NewWriter(dst)
 	for _, f := range op.files {
@@ -197,6 +197,8 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 		switch {
 		case key == strings.ToLower(stylesPart):
 			continue // written last: the sheets may still add cell formats
+		case dropped[key]:
+			continue
 		case changed[key] != nil:
 			if err := writePart(zw, f.Name, f.Modified, changed[key]); err != nil {
 				return err
@@ -218,7 +220,7 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 				return err
 			}
 		}
-		if sp.notes != nil && sp.notesNew {
+		if sp.notes != nil {
 			if err := writePart(zw, sp.notesPart, now, sp.notes.bytes()); err != nil {
 				return err
 			}
@@ -363,6 +365,16 @@ func (sp *sheetPatch) addMarks(op *pkg, name string, marks []Mark, names *namer)
 	if len(noteMarks) == 0 {
 		return nil
 	}
+	return sp.planNotes(op, noteMarks, names)
+}
+
+// planNotes gives the sheet a fresh comments part and VML drawing holding its
+// existing notes plus the new ones. Both get the same number N
+// (xl/commentsN.xml, xl/drawings/vmlDrawingN.vml), the smallest free one:
+// excelize finds a sheet's comments from its drawing's number and numbers
+// new ones after the count of comments parts, so anything else breaks later
+// AddComment calls on the result. The parts replaced are dropped.
+func (sp *sheetPatch) planNotes(op *pkg, marks []Mark, names *namer) error {
 	relsPart := relsName(sp.info.part)
 	rb, err := op.read(relsPart)
 	if err != nil {
@@ -373,46 +385,63 @@ func (sp *sheetPatch) addMarks(op *pkg, name string, marks []Mark, names *namer)
 		return err
 	}
 	taken := map[string]bool{}
-	for _, r := range rels {
+	commentsRel, vmlRels := -1, []int{}
+	for i, r := range rels {
 		taken[r.ID] = true
+		switch {
+		case r.external():
+		case r.is("comments") && commentsRel < 0:
+			commentsRel = i
+		case r.is("vmlDrawing"):
+			vmlRels = append(vmlRels, i)
+		}
 	}
-	var add []rel
-	for _, r := range rels {
-		if r.is("comments") && !r.external() {
-			sp.notesPart = resolve(sp.info.part, r.Target)
-			b, err := op.read(sp.notesPart)
-			if err != nil {
+	sp.notes = newNotesPart()
+	if commentsRel >= 0 {
+		old := resolve(sp.info.part, rels[commentsRel].Target)
+		b, err := op.read(old)
+		if err != nil {
+			return err
+		}
+		if b != nil {
+			if sp.notes, err = parseNotes(old, b); err != nil {
 				return err
 			}
-			if b != nil {
-				if sp.notes, err = parseNotes(sp.notesPart, b); err != nil {
-					return err
-				}
+			sp.dropped = append(sp.dropped, old)
+		}
+		// A sheet with notes and a single VML drawing shows the notes in it;
+		// a second one would be the header and footer pictures', left alone.
+		if len(vmlRels) == 1 {
+			sp.dropped = append(sp.dropped, resolve(sp.info.part, rels[vmlRels[0]].Target))
+			rels = append(rels[:vmlRels[0]], rels[vmlRels[0]+1:]...)
+			if vmlRels[0] < commentsRel {
+				commentsRel--
 			}
-			break
 		}
 	}
-	if sp.notes == nil {
-		sp.notes = newNotesPart()
-		sp.notesNew = true
-		if sp.notesPart == "" || op.has(sp.notesPart) {
-			sp.notesPart = names.fresh("xl/comments1.xml")
-			add = append(add, rel{ID: unusedRelID(rels, taken), Type: relBase + "comments",
-				Target: relTarget(sp.info.part, sp.notesPart)})
-		}
+	for _, d := range sp.dropped {
+		delete(names.taken, strings.ToLower(d))
 	}
-	sp.vmlPart = names.fresh("xl/drawings/vmlDrawing1.vml")
-	sp.vmlID, _ = strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(sp.vmlPart, "xl/drawings/vmlDrawing"), ".vml"))
+	n := names.pair("xl/comments", ".xml", "xl/drawings/vmlDrawing", ".vml")
+	sp.notesPart = "xl/comments" + strconv.Itoa(n) + ".xml"
+	sp.vmlPart = "xl/drawings/vmlDrawing" + strconv.Itoa(n) + ".vml"
+	sp.vmlID = n
+	if commentsRel >= 0 {
+		rels[commentsRel].Target = relTarget(sp.info.part, sp.notesPart)
+	} else {
+		rels = append(rels, rel{ID: unusedRelID(rels, taken), Type: relBase + "comments",
+			Target: relTarget(sp.info.part, sp.notesPart)})
+	}
 	sp.edit.legacyRID = unusedRelID(rels, taken)
-	add = append(add, rel{ID: sp.edit.legacyRID, Type: relBase + "vmlDrawing", Target: relTarget(sp.info.part, sp.vmlPart)})
-	for _, m := range noteMarks {
+	rels = append(rels, rel{ID: sp.edit.legacyRID, Type: relBase + "vmlDrawing", Target: relTarget(sp.info.part, sp.vmlPart)})
+	for _, m := range marks {
 		author := m.Author
 		if author == "" {
 			author = DefaultAuthor
 		}
 		sp.notes.add(m.Row, m.Col, author, m.Note)
 	}
-	sp.rels = appendRels(rb, add)
+	sp.rels = appendRels(nil, rels)
 	sp.relsIsNew = rb == nil
 	return nil
 }
@@ -468,14 +497,37 @@ func transplant(donor *zip.Reader, wb *workbookInfo, p Plan, st *styles, names *
 	return tr.parts, sheets, rels, nil
 }
 
-// addOverrides declares the content type of every added part.
-func addOverrides(doc []byte, ct *contentTypes, add []newPart) []byte {
+// rewriteContentTypes declares the content type of every added part and
+// forgets the dropped ones.
+func rewriteContentTypes(doc []byte, ct *contentTypes, add []newPart, dropped map[string]bool) []byte {
+	var edits []edit
 	var b strings.Builder
 	for _, p := range add {
 		if p.ctype == "" || ct.of(p.name) == p.ctype {
 			continue
 		}
 		b.WriteString(`<Override PartName="/` + escape(p.name) + `" ContentType="` + escape(p.ctype) + `"/>`)
+	}
+	if len(dropped) > 0 {
+		s := newScanner(bytes.NewReader(doc))
+		depth := 0
+		for s.scan() == nil {
+			switch s.kind {
+			case tokStart, tokEmpty:
+				if v, ok := attr(s.tok, "PartName"); depth == 1 && ok && string(localName(tagName(s.tok))) == "Override" &&
+					dropped[strings.ToLower(strings.TrimPrefix(string(v), "/"))] {
+					if s.kind == tokEmpty {
+						edits = append(edits, edit{int(s.off), int(s.next), nil})
+					}
+				}
+				if s.kind == tokStart {
+					depth++
+				}
+			case tokEnd:
+				depth--
+			}
+		}
+		doc = applyEdits(doc, edits)
 	}
 	if b.Len() == 0 {
 		return doc

@@ -178,6 +178,17 @@ func (n *namer) fresh(name string) string {
 	}
 }
 
+// pair returns the smallest n for which both a<n>ax and b<n>bx are free, and takes them.
+func (n *namer) pair(a, ax, b, bx string) int {
+	for i := 1; ; i++ {
+		x, y := strings.ToLower(a+strconv.Itoa(i)+ax), strings.ToLower(b+strconv.Itoa(i)+bx)
+		if !n.taken[x] && !n.taken[y] {
+			n.taken[x], n.taken[y] = true, true
+			return i
+		}
+	}
+}
+
 // transplanter copies sheets of a donor workbook into the patched package.
 type transplanter struct {
 	donor  *pkg
