@@ -3,6 +3,7 @@ package xlsxpatch
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -297,4 +298,71 @@ func hasPart(t testing.TB, book []byte, name string) bool {
 		}
 	}
 	return false
+}
+
+// TestApplyKeepsDefinedNamesAndSelection: names local to a sheet (filter,
+// print area) follow their sheet when the new ones go in front, and only
+// the first new sheet is selected.
+func TestApplyKeepsDefinedNamesAndSelection(t *testing.T) {
+	for name, orig := range sources(t) {
+		t.Run(name, func(t *testing.T) {
+			got := patch(t, orig, Plan{NewSheets: []string{"审核结论", "问题清单"}, Marks: map[string][]Mark{ledger: testMarks}}, ledger)
+			of, gf := openBook(t, orig), openBook(t, got)
+			have := map[string]bool{}
+			for _, n := range gf.GetDefinedName() {
+				have[n.Name+"|"+n.Scope+"|"+n.RefersTo] = true
+			}
+			for _, n := range of.GetDefinedName() {
+				if !have[n.Name+"|"+n.Scope+"|"+n.RefersTo] {
+					t.Errorf("defined name %s (scope %s, %s) lost or moved", n.Name, n.Scope, n.RefersTo)
+				}
+			}
+			selected := 0
+			for _, f := range zipOf(t, got).File {
+				if !strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+					continue
+				}
+				x := string(rawBytes(t, func() (io.Reader, error) { return f.Open() }))
+				if strings.Contains(x, `tabSelected="1"`) || strings.Contains(x, `tabSelected="true"`) {
+					selected++
+					if !strings.Contains(x, "计算得分") && !strings.Contains(x, "<is>") {
+						t.Errorf("%s is selected", f.Name)
+					}
+				}
+			}
+			if selected != 1 {
+				t.Errorf("%d selected sheets, want 1", selected)
+			}
+		})
+	}
+}
+
+func TestRewriteWorkbook(t *testing.T) {
+	add := []addedSheet{{name: "新", rid: "rId9", id: 7, names: [][]byte{[]byte(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'新'!$A$1:$B$2</definedName>`)}}}
+	tests := []struct {
+		name  string
+		in    string
+		front bool
+		want  string
+	}{{
+		name:  "front: ids shift, active and first sheet reset",
+		in:    `<workbook xmlns:r="` + nsRel + `"><bookViews><workbookView firstSheet="1" activeTab="2"/></bookViews><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">a!$A$1</definedName></definedNames><calcPr/></workbook>`,
+		front: true,
+		want: `<workbook xmlns:r="` + nsRel + `"><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="新" sheetId="7" r:id="rId9"/><sheet name="a" sheetId="1" r:id="rId1"/></sheets>` +
+			`<definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">a!$A$1</definedName><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'新'!$A$1:$B$2</definedName></definedNames><calcPr/></workbook>`,
+	}, {
+		name: "at the end, no bookViews, no definedNames, prefixed",
+		in:   `<x:workbook xmlns:x="main"><x:sheets><x:sheet name="a" sheetId="1" r:id="rId1" xmlns:r="` + nsRel + `"/></x:sheets><x:externalReferences/><x:calcPr/></x:workbook>`,
+		want: `<x:workbook xmlns:x="main"><x:bookViews><x:workbookView activeTab="1"/></x:bookViews><x:sheets><x:sheet name="a" sheetId="1" r:id="rId1" xmlns:r="` + nsRel + `"/>` +
+			`<x:sheet name="新" sheetId="7" xmlns:r="` + nsRel + `" r:id="rId9"/></x:sheets><x:externalReferences/>` +
+			`<x:definedNames><x:definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'新'!$A$1:$B$2</x:definedName></x:definedNames><x:calcPr/></x:workbook>`,
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := string(rewriteWorkbook([]byte(tc.in), add, tc.front, 1))
+			if got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
 }

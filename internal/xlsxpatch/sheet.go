@@ -141,9 +141,12 @@ func (rw *sheetRewriter) open(kind tokKind, tok []byte) []byte {
 		switch local {
 		case "sheetData":
 			if kind == tokEmpty {
+				rw.afterData = true
+				if rw.next >= len(rw.e.rows) {
+					return tok
+				}
 				rw.write("<" + string(name) + ">")
 				rw.flushRows(maxRow + 1)
-				rw.afterData = true
 				return []byte("</" + string(name) + ">")
 			}
 			rw.inData = true

@@ -58,6 +58,11 @@ func rewriteWorkbook(doc []byte, add []addedSheet, front bool, origCount int) []
 				if s.kind == tokEmpty {
 					sheetsEnd, afterSheets = off, next
 				}
+			case depth == 1 && s.kind == tokEmpty && (local == "functionGroups" || local == "externalReferences"):
+				afterSheets = next
+			case depth == 1 && s.kind == tokEmpty && local == "definedNames":
+				// <definedNames/>: dropped, a full one goes after the sheets.
+				edits = append(edits, edit{off, next, nil})
 			case depth == 2 && local == "definedName":
 				if v, ok := attr(s.tok, "localSheetId"); ok && shift > 0 {
 					if n, err := strconv.Atoi(string(v)); err == nil {

@@ -11,3 +11,10 @@ soffice --headless --calc --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$
 cp "$tmp/out/libreoffice.xlsx" libreoffice.xlsx
 ssconvert openpyxl.xlsx gnumeric.xlsx 2>/dev/null
 rm -rf "$tmp"
+# Fuzz seeds: each writer's ledger sheet, in Go's corpus format.
+for f in openpyxl libreoffice gnumeric; do
+	unzip -p $f.xlsx xl/worksheets/sheet2.xml | /usr/bin/python3 -c '
+import sys
+d = sys.stdin.buffer.read()
+sys.stdout.write("go test fuzz v1\n[]byte(\"" + "".join(chr(b) if 32 <= b < 127 and b not in b"\"\\" else "\\x%02x" % b for b in d) + "\")\n")' >fuzz/FuzzRewriteSheet/${f}_ledger
+done
