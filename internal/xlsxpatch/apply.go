@@ -3,12 +3,14 @@ package xlsxpatch
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -189,6 +191,9 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 	changed["[content_types].xml"] = rewriteContentTypes(ctDoc, ct, added, dropped)
 
 	zw := zip.NewWriter(dst)
+	// Only rewritten parts are compressed here; speed matters more than the
+	// last few percent of size on a sheet of a million rows.
+	zw.RegisterCompressor(zip.Deflate, newFlate)
 	for _, f := range op.files {
 		key := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		if op.byKey[key] != f {
@@ -535,6 +540,26 @@ func rewriteContentTypes(doc []byte, ct *contentTypes, add []newPart, dropped ma
 	return insertBeforeClose(doc, "Types", []byte(b.String()))
 }
 
+// flateWriters recycles compressors: each costs about a megabyte to set up.
+var flateWriters sync.Pool
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flateWriters.Put(p.Writer)
+	return err
+}
+
+func newFlate(w io.Writer) (io.WriteCloser, error) {
+	if fw, ok := flateWriters.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return pooledFlate{fw}, nil
+	}
+	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	return pooledFlate{fw}, err
+}
+
 // copyRaw copies a zip entry without decompressing it.
 func copyRaw(zw *zip.Writer, f *zip.File) error {
 	r, err := f.OpenRaw()
@@ -551,7 +576,11 @@ func copyRaw(zw *zip.Writer, f *zip.File) error {
 }
 
 func writePart(zw *zip.Writer, name string, mod time.Time, data []byte) error {
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: mod})
+	method := zip.Deflate
+	if len(data) < 2048 {
+		method = zip.Store // a compressor's set-up costs more than it saves here
+	}
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: mod})
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,11 @@ type scanner struct {
 }
 
 func newScanner(r io.Reader) *scanner {
-	return &scanner{r: bufio.NewReaderSize(r, 64<<10)}
+	size := 256 << 10
+	if l, ok := r.(interface{ Len() int }); ok { // a small part in memory needs no big buffer
+		size = min(size, l.Len()+16)
+	}
+	return &scanner{r: bufio.NewReaderSize(r, size)}
 }
 
 // scan reads the next token; it returns io.EOF at the end of the stream.
@@ -50,22 +54,9 @@ func (s *scanner) scan() error {
 	if b != '<' {
 		s.kind = tokText
 		s.tok = append(s.tok, b)
-		for len(s.tok) < 32<<10 {
-			c, err := s.r.ReadByte()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return err
-			}
-			if c == '<' {
-				s.r.UnreadByte()
-				break
-			}
-			s.tok = append(s.tok, c)
-		}
+		err = s.readText()
 		s.next += int64(len(s.tok))
-		return nil
+		return err
 	}
 	s.tok = append(s.tok, b)
 	peek, _ := s.r.Peek(8)
@@ -92,18 +83,43 @@ func (s *scanner) scan() error {
 	return err
 }
 
-func (s *scanner) readUntil(end string) error {
-	for {
-		c, err := s.r.ReadByte()
-		if err != nil {
+// readText reads character data up to the next '<', in chunks of at most
+// 32 KiB so that a long text never has to be held whole.
+func (s *scanner) readText() error {
+	for len(s.tok) < 32<<10 {
+		chunk, err := s.r.ReadSlice('<')
+		switch err {
+		case nil:
+			s.tok = append(s.tok, chunk[:len(chunk)-1]...)
+			return s.r.UnreadByte()
+		case bufio.ErrBufferFull:
+			s.tok = append(s.tok, chunk...)
+		case io.EOF:
+			s.tok = append(s.tok, chunk...)
+			return nil
+		default:
 			return err
 		}
-		s.tok = append(s.tok, c)
-		if c == end[len(end)-1] && bytes.HasSuffix(s.tok, []byte(end)) && len(s.tok) > len(end) {
-			return nil
-		}
+	}
+	return nil
+}
+
+func (s *scanner) readUntil(end string) error {
+	last := end[len(end)-1]
+	for {
+		chunk, err := s.r.ReadSlice(last)
+		s.tok = append(s.tok, chunk...)
 		if len(s.tok) > maxTag {
 			return errTagTooLong
+		}
+		switch err {
+		case nil:
+			if len(s.tok) > len(end) && bytes.HasSuffix(s.tok, []byte(end)) {
+				return nil
+			}
+		case bufio.ErrBufferFull:
+		default:
+			return err
 		}
 	}
 }
@@ -111,34 +127,93 @@ func (s *scanner) readUntil(end string) error {
 // readTag reads up to the '>' that closes the tag, skipping quoted values.
 func (s *scanner) readTag() error {
 	var quote byte
+	from := len(s.tok)
 	for {
-		c, err := s.r.ReadByte()
-		if err != nil {
-			return err
-		}
-		s.tok = append(s.tok, c)
+		chunk, err := s.r.ReadSlice('>')
+		s.tok = append(s.tok, chunk...)
 		if len(s.tok) > maxTag {
 			return errTagTooLong
 		}
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			switch {
-			case len(s.tok) > 1 && s.tok[1] == '/':
-				s.kind = tokEnd
-			case s.tok[len(s.tok)-2] == '/':
-				s.kind = tokEmpty
-			default:
-				s.kind = tokStart
-			}
-			return nil
+		if err == bufio.ErrBufferFull {
+			continue
 		}
+		if err != nil {
+			return err
+		}
+		for _, c := range s.tok[from : len(s.tok)-1] {
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			}
+		}
+		from = len(s.tok)
+		if quote != 0 {
+			continue // a '>' inside a quoted value
+		}
+		switch {
+		case len(s.tok) > 1 && s.tok[1] == '/':
+			s.kind = tokEnd
+		case s.tok[len(s.tok)-2] == '/':
+			s.kind = tokEmpty
+		default:
+			s.kind = tokStart
+		}
+		return nil
 	}
+}
+
+// copyThrough writes the raw bytes up to and including the next occurrence
+// of end to w and reports true, provided they are already buffered and hold
+// no comment, CDATA section or processing instruction (where end could
+// appear without being a tag). Otherwise it consumes nothing and reports false.
+func (s *scanner) copyThrough(w io.Writer, end []byte) (bool, error) {
+	buf, _ := s.r.Peek(s.r.Buffered())
+	i := indexTag(buf, end)
+	if i < 0 && s.r.Buffered() < s.r.Size()/2 {
+		buf, _ = s.r.Peek(s.r.Size())
+		i = indexTag(buf, end)
+	}
+	if i < 0 || hasMarkup(buf[:i]) {
+		return false, nil
+	}
+	n := i + len(end)
+	if _, err := w.Write(buf[:n]); err != nil {
+		return false, err
+	}
+	s.r.Discard(n)
+	s.next += int64(n)
+	return true, nil
+}
+
+// indexTag is bytes.Index for an end tag such as "</row>": it looks for the
+// tag's last letter, which is rare in sheet XML, instead of for '<', which
+// is everywhere.
+func indexTag(b, end []byte) int {
+	k := len(end) - 2
+	for from := k; from < len(b); {
+		j := bytes.IndexByte(b[from:], end[k])
+		if j < 0 {
+			return -1
+		}
+		start := from + j - k
+		if start+len(end) <= len(b) && bytes.Equal(b[start:start+len(end)], end) {
+			return start
+		}
+		from += j + 1
+	}
+	return -1
+}
+
+// hasMarkup reports whether b holds "<!" or "<?".
+func hasMarkup(b []byte) bool {
+	if bytes.IndexByte(b, '!') < 0 && bytes.IndexByte(b, '?') < 0 {
+		return false
+	}
+	return bytes.Contains(b, []byte("<!")) || bytes.Contains(b, []byte("<?"))
 }
 
 // tagName returns the qualified name of a start, end or empty tag.

@@ -52,6 +52,9 @@ type sheetRewriter struct {
 	pfx string // the root's namespace prefix, given to inserted elements
 	rNS bool   // the root declares r: as the relationships namespace
 
+	s           *scanner
+	skip        bool   // copy the rest of an untouched row through without scanning it
+	rowEnd      []byte // that row's end tag
 	depth       int
 	inViews     bool
 	viewSeen    bool
@@ -72,8 +75,8 @@ type sheetRewriter struct {
 }
 
 func rewriteSheet(dst io.Writer, src io.Reader, e *sheetEdit) error {
-	rw := &sheetRewriter{e: e, w: bufio.NewWriterSize(dst, 64<<10)}
 	s := newScanner(src)
+	rw := &sheetRewriter{e: e, w: bufio.NewWriterSize(dst, 64<<10), s: s}
 	for {
 		err := s.scan()
 		if errors.Is(err, io.EOF) {
@@ -118,14 +121,24 @@ func (rw *sheetRewriter) token(kind tokKind, tok []byte) error {
 		rw.depth--
 		rw.close(tok)
 	}
-	_, err := rw.w.Write(tok)
-	return err
+	if _, err := rw.w.Write(tok); err != nil {
+		return err
+	}
+	if rw.skip {
+		rw.skip = false
+		ok, err := rw.s.copyThrough(rw.w, rw.rowEnd)
+		if ok {
+			rw.depth--
+		}
+		return err
+	}
+	return nil
 }
 
 // open handles a start or empty tag and returns what to write for it (nil: nothing).
 func (rw *sheetRewriter) open(kind tokKind, tok []byte) []byte {
 	name := tagName(tok)
-	local := string(localName(name))
+	local := localName(name) // compared as string(local): no allocation per tag
 	switch rw.depth {
 	case 0:
 		rw.pfx = prefixOf(name)
@@ -133,12 +146,12 @@ func (rw *sheetRewriter) open(kind tokKind, tok []byte) []byte {
 			rw.rNS = true
 		}
 	case 1:
-		rw.inViews = local == "sheetViews" && kind == tokStart
-		rw.inCols = local == "cols" && kind == tokStart
-		if rw.afterData && rw.e.legacyRID != "" && !rw.legacyDone && afterLegacyDrawing[local] {
+		rw.inViews = string(local) == "sheetViews" && kind == tokStart
+		rw.inCols = string(local) == "cols" && kind == tokStart
+		if rw.afterData && rw.e.legacyRID != "" && !rw.legacyDone && afterLegacyDrawing[string(local)] {
 			rw.writeLegacy()
 		}
-		switch local {
+		switch string(local) {
 		case "sheetData":
 			if kind == tokEmpty {
 				rw.afterData = true
@@ -162,15 +175,15 @@ func (rw *sheetRewriter) open(kind tokKind, tok []byte) []byte {
 		}
 	case 2:
 		switch {
-		case rw.inViews && local == "sheetView":
+		case rw.inViews && string(local) == "sheetView":
 			return rw.view(tok)
-		case rw.inCols && local == "col":
+		case rw.inCols && string(local) == "col":
 			rw.noteCol(tok)
-		case rw.inData && local == "row":
+		case rw.inData && string(local) == "row":
 			return rw.row(kind, tok)
 		}
 	case 3:
-		if rw.inData && rw.cur != nil && local == "c" {
+		if rw.inData && rw.cur != nil && string(local) == "c" {
 			return rw.cell(tok)
 		}
 	}
@@ -178,20 +191,20 @@ func (rw *sheetRewriter) open(kind tokKind, tok []byte) []byte {
 }
 
 func (rw *sheetRewriter) close(tok []byte) {
-	local := string(localName(tagName(tok)))
+	local := localName(tagName(tok))
 	switch rw.depth {
 	case 0:
 		if rw.e.legacyRID != "" && !rw.legacyDone {
 			rw.writeLegacy()
 		}
 	case 1:
-		if local == "sheetData" && rw.inData {
+		if string(local) == "sheetData" && rw.inData {
 			rw.flushRows(maxRow + 1)
 			rw.inData, rw.afterData = false, true
 		}
 		rw.inViews, rw.inCols = false, false
 	case 2:
-		if rw.inData && rw.cur != nil && local == "row" {
+		if rw.inData && rw.cur != nil && string(local) == "row" {
 			rw.flushCells(maxCol + 1)
 			rw.cur = nil
 		}
@@ -246,6 +259,10 @@ func (rw *sheetRewriter) row(kind tokKind, tok []byte) []byte {
 	rw.rowNum = n
 	rw.cur = nil
 	if rw.next >= len(rw.e.rows) || rw.e.rows[rw.next].row != n {
+		if kind == tokStart {
+			rw.skip = true
+			rw.rowEnd = append(append(append(rw.rowEnd[:0], "</"...), tagName(tok)...), '>')
+		}
 		return tok
 	}
 	rw.cur = &rw.e.rows[rw.next]

@@ -133,3 +133,20 @@ func TestScannerAttributes(t *testing.T) {
 		t.Errorf("setAttr: %s", got)
 	}
 }
+
+func TestIndexTag(t *testing.T) {
+	for _, tc := range []struct {
+		b, end string
+		want   int
+	}{
+		{`<c r="A1"><v>1</v></c></row><row>`, "</row>", 22},
+		{`w</row>`, "</row>", 1},
+		{`</ro`, "</row>", -1},
+		{`<x:c/></x:row>`, "</x:row>", 6},
+		{`row>`, "</row>", -1},
+	} {
+		if got := indexTag([]byte(tc.b), []byte(tc.end)); got != tc.want {
+			t.Errorf("indexTag(%q, %q) = %d, want %d", tc.b, tc.end, got, tc.want)
+		}
+	}
+}
