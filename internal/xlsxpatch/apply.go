@@ -614,3 +614,16 @@ func inPart(part string, err error) error {
 	}
 	return &PartError{Part: part, Err: err}
 }
+
+// SheetNames lists a workbook's sheets in tab order without reading them.
+func SheetNames(zr *zip.Reader) ([]string, error) {
+	wb, _, err := readWorkbook(openPkg(zr))
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(wb.sheets))
+	for i, s := range wb.sheets {
+		names[i] = s.name
+	}
+	return names, nil
+}
