@@ -24,6 +24,8 @@ type Mark struct {
 	Fill     string // RGB "FFC7CE" or ARGB "FFFFC7CE"; "" leaves the cell's look alone
 	Note     string // "" adds no note
 	Author   string // "" means DefaultAuthor
+	// Width and Height size the note's box in pixels; 0 means 144×79, Excel's default.
+	Width, Height int
 }
 
 // Plan says what the patched copy gets on top of the original.
@@ -444,7 +446,7 @@ func (sp *sheetPatch) planNotes(op *pkg, marks []Mark, names *namer) error {
 		if author == "" {
 			author = DefaultAuthor
 		}
-		sp.notes.add(m.Row, m.Col, author, m.Note)
+		sp.notes.add(m.Row, m.Col, author, m.Note, m.Width, m.Height)
 	}
 	sp.rels = appendRels(nil, rels)
 	sp.relsIsNew = rb == nil

@@ -15,6 +15,7 @@ type note struct {
 	row, col int
 	author   string
 	text     string // raw CT_Rst content
+	w, h     int    // box size in pixels, 0: the default
 }
 
 // notesPart is the comments of one sheet, existing and new.
@@ -76,14 +77,16 @@ func (np *notesPart) addRaw(row, col int, author, raw string) {
 
 // add puts a plain-text note on a cell; on a cell that already has one the
 // text is appended on a new line, since a cell holds a single note.
-func (np *notesPart) add(row, col int, author, text string) {
-	run := `<t xml:space="preserve">` + escape(text) + `</t>`
-	if i, ok := np.at[[2]int{row, col}]; ok {
+func (np *notesPart) add(row, col int, author, text string, w, h int) {
+	k := [2]int{row, col}
+	if i, ok := np.at[k]; ok {
 		n := &np.notes[i]
 		n.text = plainToRun(n.text) + `<r><t xml:space="preserve">` + escape("\n"+text) + `</t></r>`
-		return
+	} else {
+		np.addRaw(row, col, author, `<t xml:space="preserve">`+escape(text)+`</t>`)
 	}
-	np.addRaw(row, col, author, run)
+	n := &np.notes[np.at[k]]
+	n.w, n.h = max(n.w, w), max(n.h, h)
 }
 
 // plainToRun wraps a note's leading plain <t> in a run, so that the text
@@ -161,8 +164,12 @@ func (np *notesPart) vml(id int) []byte {
 		`<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`)
 	for k, n := range np.sorted() {
 		r, c := n.row-1, n.col-1
-		fmt.Fprintf(&b, `<v:shape id="_x0000_s%d" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:%d;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`,
-			id*1024+k+1, k+1)
+		w, h := n.w, n.h
+		if w <= 0 || h <= 0 {
+			w, h = 144, 79
+		}
+		fmt.Fprintf(&b, `<v:shape id="_x0000_s%d" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:%gpt;height:%gpt;z-index:%d;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`,
+			id*1024+k+1, float64(w)*0.75, float64(h)*0.75, k+1)
 		b.WriteString(`<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>` +
 			`<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
 			`<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>`)
