@@ -120,7 +120,11 @@ func (np *notesPart) bytes() []byte {
 	p := np.pfx
 	authors := map[string]int{}
 	var names []string
-	for _, n := range np.notes {
+	for i := range np.notes {
+		n := &np.notes[i]
+		if n.author == "" {
+			n.author = DefaultAuthor // Excel offers to repair a workbook with an empty note author
+		}
 		if _, ok := authors[n.author]; !ok {
 			authors[n.author] = len(names)
 			names = append(names, n.author)

@@ -297,9 +297,15 @@ func (rw *sheetRewriter) cell(tok []byte) []byte {
 	rw.colNum = n
 	cells := rw.cur.cells
 	if rw.cellNext < len(cells) && cells[rw.cellNext].col == n {
-		xf, err := strconv.Atoi(string(attrOr(tok, "s", "0")))
-		if err != nil || xf < 0 {
-			xf = 0
+		var err error
+		// A cell without s takes its row's or column's format, as for an
+		// inserted cell: gnumeric leaves s out on cells of a styled column,
+		// and excelize reads them that way.
+		xf := rw.defaultXf(n)
+		if v, ok := attr(tok, "s"); ok {
+			if xf, err = strconv.Atoi(string(v)); err != nil || xf < 0 {
+				xf = 0
+			}
 		}
 		tok = setAttr(tok, "s", strconv.Itoa(rw.e.restyle(xf, cells[rw.cellNext].fill)))
 		rw.cellNext++
@@ -335,13 +341,18 @@ func (rw *sheetRewriter) flushCells(limit int) {
 		if c.col <= rw.colNum {
 			continue
 		}
-		xf := rw.rowXf
-		if !rw.rowHasStyle {
-			xf = rw.colXf(c.col)
-		}
+		xf := rw.defaultXf(c.col)
 		rw.write("<" + rw.pfx + `c r="` + cellName(rw.rowNum, c.col) + `" s="` +
 			strconv.Itoa(rw.e.restyle(xf, c.fill)) + `"/>`)
 	}
+}
+
+// defaultXf is the format of a cell of the current row that has none.
+func (rw *sheetRewriter) defaultXf(col int) int {
+	if rw.rowHasStyle {
+		return rw.rowXf
+	}
+	return rw.colXf(col)
 }
 
 func (rw *sheetRewriter) colXf(col int) int {

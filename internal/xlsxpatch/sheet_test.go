@@ -57,6 +57,11 @@ func TestRewriteSheet(t *testing.T) {
 		rows: []fillRow{fill(2, 1, 3)},
 		want: ws + `<cols><col min="2" max="3" style="6" width="9"/></cols><sheetData><row r="2"><c r="A2" s="8"/><c r="C2" s="608"/></row></sheetData></worksheet>`,
 	}, {
+		name: "a cell without s in a styled column or row starts from that style",
+		in:   ws + `<cols><col min="1" max="9" style="6"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2" s="4" customFormat="1"><c r="A2"/></row></sheetData></worksheet>`,
+		rows: []fillRow{fill(1, 1), fill(2, 1)},
+		want: ws + `<cols><col min="1" max="9" style="6"/></cols><sheetData><row r="1"><c r="A1" s="608"><v>1</v></c></row><row r="2" s="4" customFormat="1"><c r="A2" s="408"/></row></sheetData></worksheet>`,
+	}, {
 		name:   "legacyDrawing goes before tableParts and extLst, after drawing",
 		in:     ws + `<sheetData/><pageSetup/><drawing r:id="rId1"/><tableParts count="1"><tablePart r:id="rId2"/></tableParts><extLst/></worksheet>`,
 		legacy: "rId9",
