@@ -3,6 +3,7 @@ package sheets
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
@@ -11,6 +12,28 @@ import (
 
 	"github.com/xuri/excelize/v2"
 )
+
+// writeCopyPatched is WriteCopy's tail through writeCopyStream, for an input
+// already read (and decrypted) into data: the copy is streamed into the
+// temporary file, or, for an encrypted input, encrypted again with the same
+// password first.
+func writeCopyPatched(input string, data []byte, r *checker.Report, opt CopyOptions) (string, error) {
+	if opt.Password == "" {
+		return saveCopy(input, opt, func(w io.Writer) error { return writeCopyStream(w, data, r) })
+	}
+	var buf bytes.Buffer
+	if err := writeCopyStream(&buf, data, r); err != nil {
+		return "", fmt.Errorf("无法生成 %s 的审核结果：%w", input, err)
+	}
+	out, err := excelize.Encrypt(buf.Bytes(), &excelize.Options{Password: opt.Password})
+	if err != nil {
+		return "", fmt.Errorf("无法加密 %s 的审核结果：%w", input, err)
+	}
+	return saveCopy(input, opt, func(w io.Writer) error {
+		_, err := w.Write(out)
+		return err
+	})
+}
 
 // writeCopyStream writes the annotated copy of the workbook data (an
 // unencrypted .xlsx) to w without loading its sheets: the verdict and

@@ -184,3 +184,40 @@ func BenchmarkWriteCopyStream(b *testing.B) {
 		}
 	}
 }
+
+// TestWriteCopyPatched writes the copy of a plain and of an encrypted input
+// the way WriteCopy would after the switch: in place, and encrypted again.
+func TestWriteCopyPatched(t *testing.T) {
+	dir := t.TempDir()
+	plain := countyWorkbook(t, dir, 3, 5)
+	r := sampleReport(plain)
+	data, err := os.ReadFile(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := writeCopyPatched(plain, data, r, CopyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "阿城区2023_审核结果.xlsx"); out != want {
+		t.Errorf("copy at %s, want %s", out, want)
+	}
+	if got := openT(t, out).GetSheetList()[0]; got != SheetVerdict {
+		t.Errorf("first sheet %s", got)
+	}
+	enc, err := writeCopyPatched(plain, data, r, CopyOptions{Password: "县财政"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := excelize.OpenFile(enc); err == nil {
+		t.Error("the encrypted copy opens without its password")
+	}
+	b, err := excelize.OpenFile(enc, excelize.Options{Password: "县财政"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if cs, _ := b.GetComments(SheetInfo); len(cs) != 2 {
+		t.Errorf("基本信息 has %d notes, want 2", len(cs))
+	}
+}
