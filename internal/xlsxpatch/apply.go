@@ -158,7 +158,9 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 		}
 		added = append(added, tparts...)
 		wbRelsAdd = append(wbRelsAdd, rels...)
-		wbDocNew = rewriteWorkbook(wbDoc, addSheets, !p.AtEnd, len(wb.sheets))
+		if wbDocNew, err = rewriteWorkbook(wbDoc, addSheets, !p.AtEnd, len(wb.sheets)); err != nil {
+			return &PartError{Part: wb.part, Err: err}
+		}
 	}
 	for _, sp := range sheets {
 		if sp.notes == nil {

@@ -359,7 +359,11 @@ func TestRewriteWorkbook(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := string(rewriteWorkbook([]byte(tc.in), add, tc.front, 1))
+			b, err := rewriteWorkbook([]byte(tc.in), add, tc.front, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := string(b)
 			if got != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}

@@ -29,3 +29,27 @@ func FuzzRewriteSheet(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSmallParts feeds arbitrary bytes to the rewrites of the parts read
+// whole: styles, workbook, comments. They may refuse, never panic.
+func FuzzSmallParts(f *testing.F) {
+	f.Add([]byte(`<styleSheet><fills count="1"><fill/></fills><cellXfs count="1"><xf fillId="0"/></cellXfs></styleSheet>`))
+	f.Add([]byte(`<workbook><bookViews><workbookView/></bookViews><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName localSheetId="0" name="x">a!A1</definedName></definedNames></workbook>`))
+	f.Add([]byte(`<comments><authors><author>a</author></authors><commentList><comment ref="B2" authorId="0"><text><t>x</t></text></comment></commentList></comments>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if st, err := parseStyles(data); err == nil {
+			st.markedXf(3, "FFFFC7CE")
+			(&styleImport{dst: st, src: st, xf: map[int]int{}}).xfIndex(1)
+			st.bytes()
+		}
+		rewriteWorkbook(data, []addedSheet{{name: "新", rid: "rId9", id: 9, names: [][]byte{[]byte(`<definedName localSheetId="0"/>`)}}}, true, 1)
+		if np, err := parseNotes("c.xml", data); err == nil {
+			np.add(2, 2, "a", "b", 0, 0)
+			np.bytes()
+			np.vml(1)
+		}
+		elements(data, 1, "si")
+		innerOf(data)
+		plainToRun(string(data))
+	})
+}

@@ -2,6 +2,7 @@ package xlsxpatch
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 )
 
@@ -15,7 +16,7 @@ type addedSheet struct {
 // rewriteWorkbook adds sheets to a workbook part, before the existing ones
 // when front is set, and makes the first added sheet the active tab. Defined
 // names local to a sheet point at sheet positions, so they move with them.
-func rewriteWorkbook(doc []byte, add []addedSheet, front bool, origCount int) []byte {
+func rewriteWorkbook(doc []byte, add []addedSheet, front bool, origCount int) ([]byte, error) {
 	var edits []edit
 	pfx, rNS := "", false
 	shift := 0
@@ -88,8 +89,8 @@ func rewriteWorkbook(doc []byte, add []addedSheet, front bool, origCount int) []
 			}
 		}
 	}
-	if sheetsStart < 0 || rootEnd < 0 {
-		return doc
+	if sheetsStart < 0 || sheetsEnd < 0 || afterSheets < 0 || rootEnd < 0 {
+		return nil, errors.New("no well-formed <sheets> element")
 	}
 	if !viewSeen {
 		edits = append(edits, edit{sheetsStart, sheetsStart,
@@ -122,5 +123,5 @@ func rewriteWorkbook(doc []byte, add []addedSheet, front bool, origCount int) []
 			edits = append(edits, edit{afterSheets, afterSheets, append(sec, "</"+pfx+"definedNames>"...)})
 		}
 	}
-	return applyEdits(doc, edits)
+	return applyEdits(doc, edits), nil
 }
