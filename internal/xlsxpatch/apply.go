@@ -192,7 +192,14 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 			dropped[strings.ToLower(d)] = true
 		}
 	}
-	changed["[content_types].xml"] = rewriteContentTypes(ctDoc, ct, added, dropped)
+	if b := rewriteContentTypes(ctDoc, ct, added, dropped); !bytes.Equal(b, ctDoc) {
+		changed["[content_types].xml"] = b
+	}
+
+	restyled := len(p.NewSheets) > 0 || !op.has(stylesPart)
+	for _, sp := range sheets {
+		restyled = restyled || len(sp.edit.rows) > 0
+	}
 
 	zw := zip.NewWriter(dst)
 	// Only rewritten parts are compressed here; speed matters more than the
@@ -204,7 +211,7 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 			continue // a duplicate name: the reader would only ever see the first
 		}
 		switch {
-		case key == strings.ToLower(stylesPart):
+		case key == strings.ToLower(stylesPart) && restyled:
 			continue // written last: the sheets may still add cell formats
 		case dropped[key]:
 			continue
@@ -242,8 +249,10 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 			}
 		}
 	}
-	if err := writePart(zw, stylesPart, now, st.bytes()); err != nil {
-		return err
+	if restyled {
+		if err := writePart(zw, stylesPart, now, st.bytes()); err != nil {
+			return err
+		}
 	}
 	return zw.Close()
 }

@@ -211,3 +211,25 @@ func TestLibreOfficeOpensTheResult(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyPlanCopiesEverything: with nothing to do, the result is the
+// original part for part, in order, compressed bytes and all.
+func TestEmptyPlanCopiesEverything(t *testing.T) {
+	for name, orig := range sources(t) {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := Apply(&out, zipOf(t, orig), nil, Plan{}); err != nil {
+				t.Fatal(err)
+			}
+			of, gf := zipOf(t, orig).File, zipOf(t, out.Bytes()).File
+			if len(of) != len(gf) {
+				t.Fatalf("%d parts, want %d", len(gf), len(of))
+			}
+			for i := range of {
+				if of[i].Name != gf[i].Name || !bytes.Equal(rawBytes(t, of[i].OpenRaw), rawBytes(t, gf[i].OpenRaw)) || of[i].CRC32 != gf[i].CRC32 {
+					t.Errorf("part %d: %s differs from %s", i, gf[i].Name, of[i].Name)
+				}
+			}
+		})
+	}
+}
