@@ -121,8 +121,7 @@ func noteMarks(notes []*cellNote, original []string) map[string][]xlsxpatch.Mark
 		}
 		m := xlsxpatch.Mark{Row: n.row, Col: n.col, Fill: severityFill[n.worst], Author: NoteAuthor,
 			Note: NoteAuthor + "：\n" + strings.Join(n.lines, "\n")}
-		w, h := noteSize(excelize.Comment{Text: m.Note})
-		m.Width, m.Height = int(w), int(h)
+		m.Width, m.Height = noteSize(m.Note)
 		marks[sheet] = append(marks[sheet], m)
 	}
 	return marks
