@@ -40,7 +40,6 @@ func writeCopyPatched(input string, data []byte, r *checker.Report, opt CopyOpti
 // findings sheets are built in a small excelize workbook, the donor, and
 // xlsxpatch transplants them into a byte-for-byte copy of the original,
 // where it also puts the notes and fills on the cells the findings name.
-// The copy holds what annotate gives; only how it is written differs.
 func writeCopyStream(w io.Writer, data []byte, r *checker.Report) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -105,7 +104,7 @@ func buildDonor(original []string, r *checker.Report) ([]byte, []string, error) 
 }
 
 // noteMarks turns the notes on cells of existing sheets into patch marks,
-// worded and coloured as markCells and writeNotes do.
+// each holding all the findings of its cell, coloured by the worst.
 func noteMarks(notes []*cellNote, original []string) map[string][]xlsxpatch.Mark {
 	marks := map[string][]xlsxpatch.Mark{}
 	for _, n := range notes {
