@@ -17,23 +17,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// requireReal skips when the reader, checker or copy writer are still stubs.
-func requireReal(t *testing.T, sample string) {
-	t.Helper()
-	defer func() {
-		if p := recover(); p != nil {
-			if strings.Contains(fmt.Sprint(p), "not implemented yet") {
-				t.Skipf("real implementation not merged yet: %v", p)
-			}
-			panic(p)
-		}
-	}()
-	if wb, err := sheets.Read(sample, sheets.Options{}); err == nil {
-		batch.Default().Check(wb)
-		sheets.WriteCopy(sample, nil, sheets.CopyOptions{OutDir: t.TempDir()})
-	}
-}
-
 func realEnv() (Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
 	return Env{
@@ -88,7 +71,7 @@ func TestProvinceFolder(t *testing.T) {
 		}
 		good = append(good, p)
 	}
-	requireReal(t, good[0])
+	testbook.RequireReal(t, good[0])
 	broken := map[string]string{
 		"文本改名.xlsx": "这不是工作簿",
 		"空文件.xlsx":  "",
