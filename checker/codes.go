@@ -1,5 +1,7 @@
 package checker
 
+import "sort"
+
 // Rule describes one finding code. Codes never change meaning once released;
 // a retired code is kept out of use, not reassigned.
 type Rule struct {
@@ -41,6 +43,15 @@ var rules = []Rule{
 		"该行的必填单元格为空，这一行无法完整参与计算。请补填。"},
 	{CodeYuanConverted, Hint, "以元为单位的列已换算为万元",
 		"表头注明单位为（元）的金额列，已按 ÷10000 换算为万元后参与计算。如果单位写错，请改正表头。"},
+}
+
+// The checker's own rules are defined beside the checks that raise them and
+// joined to the registry here, which is kept in code order.
+func init() {
+	for _, rs := range [][]Rule{paramRules, scoreRules, ledgerRules, projectRules, fundRules} {
+		rules = append(rules, rs...)
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].Code < rules[j].Code })
 }
 
 // Rules lists every finding code in code order.

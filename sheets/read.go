@@ -1,6 +1,14 @@
 package sheets
 
-import "fundcheck/checker"
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"fundcheck/checker"
+)
 
 // Options controls how a workbook is opened.
 type Options struct {
@@ -12,6 +20,100 @@ type Options struct {
 // that cannot be checked at all (not a readable .xlsx, or a required sheet or
 // column missing) gives a *FileError; everything else that cannot be read
 // becomes a finding in wb.Problems and reading goes on.
-func Read(path string, opt Options) (*checker.Workbook, error) {
-	panic("sheets.Read: not implemented yet")
+func Read(path string, opt Options) (wb *checker.Workbook, err error) {
+	// A damaged file can trip excelize itself; the clerk gets a rejection
+	// naming the file, never a crash.
+	defer func() {
+		if p := recover(); p != nil {
+			wb, err = nil, &FileError{Path: path, Problems: []string{fmt.Sprintf("文件内容已损坏，无法读取（%v）", p)}}
+		}
+	}()
+	f, err := openWorkbook(path, opt)
+	if err != nil {
+		var fe *FileError
+		switch {
+		case errors.As(err, &fe):
+			return nil, fe
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, &FileError{Path: path, Problems: []string{"找不到这个文件"}}
+		}
+		return nil, &FileError{Path: path, Problems: []string{"不是可以读取的 .xlsx 工作簿（可能已损坏、加密，或不是 Excel 2007 及以后的格式）"}}
+	}
+	defer f.Close()
+	wb, problems := readSource(newExcelizeSource(f), filepath.Base(path))
+	if len(problems) > 0 {
+		return nil, &FileError{Path: path, Problems: problems}
+	}
+	return wb, nil
+}
+
+// readSource reads a whole workbook. problems, when not empty, are the
+// reasons the file is rejected (missing sheets and columns, unreadable
+// sheets), all of them.
+func readSource(src rowSource, source string) (*checker.Workbook, []string) {
+	wb := &checker.Workbook{Source: source}
+	rd := &reader{wb: wb, is1904: src.date1904()}
+	sheets := findSheets(src.sheetNames())
+	var problems []string
+	for _, name := range RequiredSheets {
+		if sheets[name] == "" {
+			problems = append(problems, "缺少工作表“"+name+"”")
+		}
+	}
+	steps := []struct {
+		t    table
+		read func(*reader, rowSource, string) (*tableScan, error)
+	}{
+		{infoTable, (*reader).readInfo},
+		{noticeTable, (*reader).readNotices},
+		{projectTable, (*reader).readProjects},
+		{ledgerTable, (*reader).readLedger},
+		{scoreTable, (*reader).readScores},
+		{paramTable, (*reader).readParams},
+	}
+	for _, st := range steps {
+		sheet := sheets[st.t.sheet]
+		if sheet == "" {
+			continue
+		}
+		s, err := st.read(rd, src, sheet)
+		switch {
+		case err != nil:
+			problems = append(problems, fmt.Sprintf("工作表“%s”无法读取（%v）", sheet, err))
+		case s.header == 0 && s.empty:
+			problems = append(problems, fmt.Sprintf("工作表“%s”是空的，缺少表头行（必需的列：%s）", sheet, strings.Join(s.missing, "、")))
+		case s.header == 0:
+			problems = append(problems, fmt.Sprintf("工作表“%s”缺少必需的列：%s", sheet, strings.Join(s.missing, "、")))
+		default:
+			rd.yuanHints(s)
+		}
+	}
+	return wb, problems
+}
+
+// findSheets maps each sheet name of the layout to the file's own spelling
+// of it; spaces around or inside a sheet name do not matter.
+func findSheets(names []string) map[string]string {
+	out := map[string]string{}
+	for _, want := range []string{SheetInfo, SheetNotices, SheetProjects, SheetLedger, SheetScores, SheetParams} {
+		for _, n := range names {
+			if removeSpace(n) == want {
+				out[want] = n
+				break
+			}
+		}
+	}
+	return out
+}
+
+// yuanHints records one hint per money column converted from yuan.
+func (rd *reader) yuanHints(s *tableScan) {
+	for i, c := range s.t.columns {
+		if s.col[i] != 0 && s.inYuan(i) {
+			at := s.headerRef(i)
+			rd.problem(checker.CodeYuanConverted, at,
+				fmt.Sprintf("%s：%s 列的单位是（元），已按 ÷10000 换算为万元。", at.String(), c.name),
+				"如果单位写错，请改正表头。")
+		}
+	}
 }

@@ -1,0 +1,252 @@
+package sheets
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file holds the pure parsers of the forgiving reader: they see text,
+// never a workbook.
+
+// foldWidth turns full-width ASCII forms (４０６, ．, ％, the ideographic
+// space) into their ASCII counterparts; counties type both.
+func foldWidth(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '！' && r <= '～':
+			return r - '！' + '!'
+		case r == '\u3000':
+			return ' '
+		case r == '。' || r == '﹒':
+			return '.'
+		case r == '−' || r == '—' || r == '–':
+			return '-'
+		}
+		return r
+	}, s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// removeSpace drops every kind of white space, line breaks included.
+func removeSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// unitPattern is a bracketed part of a header: （万元）, (元), （全称）.
+var unitPattern = regexp.MustCompile(`[（(][^（()）]*[)）]`)
+
+// normalizeHeader returns a header or 基本信息 key as it is compared, and
+// the unit written in its last bracket ("万元", "元", or "" when none).
+func normalizeHeader(s string) (name, unit string) {
+	s = removeSpace(s)
+	if m := unitPattern.FindAllString(s, -1); len(m) > 0 {
+		last := m[len(m)-1]
+		unit = strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(last, "（"), "("), ")"), "）")
+		s = unitPattern.ReplaceAllString(s, "")
+	}
+	return foldWidth(s), foldWidth(unit)
+}
+
+// blankMarks are what counties write in a cell that has nothing to say.
+var blankMarks = map[string]bool{
+	"-": true, "--": true, "---": true, "/": true, "\\": true, "／": true,
+	"——": true, "－": true, "—": true, "无数据": true,
+}
+
+// isBlankText reports whether text is empty or one of the blank marks.
+func isBlankText(s string) bool {
+	s = removeSpace(s)
+	return s == "" || blankMarks[s] || blankMarks[foldWidth(s)]
+}
+
+// number is a number read from text: its value, whether it was written as a
+// percentage (already divided by 100) and the unit written after it.
+type number struct {
+	v    decimal.Decimal
+	pct  bool
+	unit string
+}
+
+// numberUnits are the suffixes a number may carry; the caller decides which
+// of them make sense for its column.
+var numberUnits = []string{"万元", "元", "分", "个", "件", "项", "起", "条", "年度", "年", "天", "日"}
+
+var plainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
+var groupedInt = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
+
+// parseNumber reads a number a person typed: "406", "406.00", "4,950.68",
+// "４０６", "406万元", "-3", "62.27%". ok is false when s is not a number;
+// callers check isBlankText first.
+func parseNumber(s string) (n number, ok bool) {
+	s = strings.TrimSpace(removeSpace(foldWidth(s)))
+	if strings.HasSuffix(s, "%") {
+		n.pct = true
+		s = strings.TrimSuffix(s, "%")
+	} else {
+		for _, u := range numberUnits {
+			if strings.HasSuffix(s, u) {
+				n.unit = u
+				s = strings.TrimSuffix(s, u)
+				break
+			}
+		}
+	}
+	if strings.Contains(s, ",") {
+		sign := ""
+		if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+			sign, s = s[:1], s[1:]
+		}
+		intPart, frac, hasFrac := strings.Cut(s, ".")
+		if !groupedInt.MatchString(intPart) {
+			return number{}, false
+		}
+		s = sign + strings.ReplaceAll(intPart, ",", "")
+		if hasFrac {
+			s += "." + frac
+		}
+	}
+	if !plainNumber.MatchString(s) {
+		return number{}, false
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return number{}, false
+	}
+	if n.pct {
+		d = d.Shift(-2)
+	}
+	n.v = d
+	return n, true
+}
+
+// roundSignificant rounds d to 15 significant digits, the precision Excel
+// itself shows: gnumeric writes 3699.98999999999999999 and openpyxl
+// 81.68000000000001 for what the county typed as 3699.99 and 81.68.
+func roundSignificant(d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return d
+	}
+	digits := len(d.Coefficient().String())
+	if d.Sign() < 0 {
+		digits-- // the minus sign
+	}
+	if digits <= 15 {
+		return d
+	}
+	// The leading digit stands for 10^lead; keep 14 digits after it.
+	lead := int32(digits) + d.Exponent() - 1
+	return d.Round(14 - lead)
+}
+
+// parseNumericCell reads the raw text of a numeric cell ("3.5E-2" included)
+// and rounds it to 15 significant digits.
+func parseNumericCell(raw string) (decimal.Decimal, bool) {
+	d, err := decimal.NewFromString(strings.TrimSpace(raw))
+	if err != nil {
+		return decimal.Decimal{}, false
+	}
+	return roundSignificant(d), true
+}
+
+var (
+	// 2023-02-07, 2023/2/7, 2023.2.7, each with an optional time after it.
+	datePunct = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$`)
+	dateHan   = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$`)
+	dateDense = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+)
+
+// parseDateText reads a date typed as text: 2023-02-07, 2023/2/7,
+// 2023.2.7, 2023年2月7日, 20230207 (full-width digits too), with or
+// without a time after it.
+func parseDateText(s string) (time.Time, bool) {
+	s = foldWidth(strings.TrimSpace(s))
+	m := datePunct.FindStringSubmatch(s)
+	if m == nil {
+		s = removeSpace(s)
+		if m = dateHan.FindStringSubmatch(s); m == nil {
+			m = dateDense.FindStringSubmatch(s)
+		}
+	}
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	return makeDate(y, mo, d)
+}
+
+// makeDate builds a date, refusing ones that do not exist (2023-02-30).
+func makeDate(y, m, d int) (time.Time, bool) {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// maxSerial is 9999-12-31 in the 1900 date system.
+const maxSerial = 2958465
+
+// serialToDate turns an Excel date serial into a date. In the 1900 system
+// serial 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was;
+// in the 1904 system serial 0 is 1904-01-01. The time of day is dropped.
+func serialToDate(serial decimal.Decimal, date1904 bool) (time.Time, bool) {
+	days := serial.Floor().IntPart()
+	if days < 1 && !date1904 || days < 0 || days > maxSerial {
+		return time.Time{}, false
+	}
+	switch {
+	case date1904:
+		return time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days)), true
+	case days < 60:
+		return time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days)), true
+	case days == 60: // the phantom 1900-02-29
+		return time.Date(1900, 2, 28, 0, 0, 0, 0, time.UTC), true
+	default:
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days)), true
+	}
+}
+
+// denseDate reads a number written as yyyymmdd (20230207), which is far
+// beyond any date serial.
+func denseDate(d decimal.Decimal) (time.Time, bool) {
+	if !d.IsInteger() || d.LessThan(decimal.NewFromInt(19000101)) || d.GreaterThan(decimal.NewFromInt(99991231)) {
+		return time.Time{}, false
+	}
+	v := int(d.IntPart())
+	return makeDate(v/10000, v/100%100, v%100)
+}
+
+var hundred = decimal.NewFromInt(100)
+
+// ratioFromNumber turns a number into a fraction: a value written with a
+// percent sign or in a percent-formatted cell is one already; otherwise a
+// plain number above 1 is read as a percentage (62.27 → 0.6227).
+func ratioFromNumber(v decimal.Decimal, isPercent bool) decimal.Decimal {
+	if !isPercent && v.Abs().GreaterThan(decimal.NewFromInt(1)) {
+		return v.Div(hundred)
+	}
+	return v
+}
