@@ -95,7 +95,7 @@ func IsCandidate(name string) bool {
 	switch {
 	case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "."):
 		return false
-	case strings.Contains(name, "_审核结果"), strings.HasPrefix(name, sheets.SummaryPrefix):
+	case strings.Contains(name, sheets.ResultSuffix), strings.HasPrefix(name, sheets.SummaryPrefix):
 		return false
 	}
 	return true

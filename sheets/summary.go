@@ -59,7 +59,7 @@ func ErrorText(err error) string {
 	return err.Error()
 }
 
-var summaryHeader = []string{"地区", "所属市", "年度", "复核总分", "折算得分", "等级", "自评总分", "差异（自评−折算）", "错误数", "警告数", "结果文件"}
+var summaryHeader = []string{"地区", "所属市", "年度", "复核总分", "折算得分", "等级", "自评总分", "差异（自评−复核加减分后）", "错误数", "警告数", "结果文件"}
 var problemHeader = []string{"地区", "文件", "级别", "代码", "工作表", "单元格", "问题"}
 
 // scoreBands are the lower bounds of the distribution chart's bars.
@@ -233,7 +233,9 @@ func (w *summaryWriter) summaryRow(row int, e SummaryEntry, st summaryStyles) {
 	w.set(s, 6, row, r.Grade)
 	if r.SelfTotal.Set {
 		w.set(s, 7, row, r.SelfTotal.V)
-		w.set(s, 8, row, r.SelfTotal.V.Sub(r.Final))
+		// The county's total is on the method's own scale, adjustments
+		// included and not normalised; compare like with like.
+		w.set(s, 8, row, r.SelfTotal.V.Sub(r.Base.Add(r.Adjustment)))
 	}
 	w.set(s, 9, row, r.Count(checker.Error))
 	w.set(s, 10, row, r.Count(checker.Warning))

@@ -16,10 +16,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-func summaryReport(county, final, grade string, self string, findings ...checker.Finding) *checker.Report {
+func summaryReport(county, base, adj, final, grade string, self string, findings ...checker.Finding) *checker.Report {
 	d := decimal.RequireFromString
 	r := &checker.Report{County: county, City: "哈尔滨市", Year: 2023,
-		Base: d(final).Sub(d("3")), Final: d(final), Grade: grade, Findings: findings}
+		Base: d(base), Adjustment: d(adj), Final: d(final), Grade: grade, Findings: findings}
 	if self != "" {
 		r.SelfTotal = checker.Value[decimal.Decimal]{V: d(self), Set: true}
 	}
@@ -32,12 +32,12 @@ func summaryEntries(dir string) []SummaryEntry {
 	bad := checker.Finding{Code: "ZJ201", Severity: checker.Error, Message: "=HYPERLINK(\"x\")"}
 	return []SummaryEntry{
 		{Input: filepath.Join(dir, "宾县.xlsx"), Output: filepath.Join(dir, "宾县_审核结果.xlsx"),
-			Report: summaryReport("宾县", "72.5", "C", "", bad, warn)},
+			Report: summaryReport("宾县", "70.5", "2", "72.5", "C", "", bad, warn)},
 		{Input: filepath.Join(dir, "坏.xlsx"), Err: &FileError{Path: "坏.xlsx", Problems: []string{"缺少工作表“支付台账”"}}},
 		{Input: filepath.Join(dir, "阿城区.xlsx"), Output: filepath.Join(dir, "结果", "阿城区_审核结果.xlsx"),
-			Report: summaryReport("阿城区", "98.934", "A", "89.34", warn)},
+			Report: summaryReport("阿城区", "84.42", "3", "98.934", "A", "89.34", warn)},
 		{Input: filepath.Join(dir, "只读.xlsx"), Err: errors.New("写入审核结果失败：权限不足"),
-			Report: summaryReport("=1+1", "55", "D", "60")},
+			Report: summaryReport("=1+1", "55", "-1", "54", "D", "60")},
 	}
 }
 
@@ -63,10 +63,10 @@ func TestWriteSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"地区", "所属市", "年度", "复核总分", "折算得分", "等级", "自评总分", "差异（自评−折算）", "错误数", "警告数", "结果文件"},
-		{"阿城区", "哈尔滨市", "2023", "95.93", "98.93", "A", "89.34", "-9.59", "0", "1", "结果/阿城区_审核结果.xlsx"},
-		{"宾县", "哈尔滨市", "2023", "69.50", "72.50", "C", "", "", "1", "1", "宾县_审核结果.xlsx"},
-		{"=1+1", "哈尔滨市", "2023", "52.00", "55.00", "D", "60.00", "5.00", "0", "0", "未写出结果文件：写入审核结果失败：权限不足"},
+		{"地区", "所属市", "年度", "复核总分", "折算得分", "等级", "自评总分", "差异（自评−复核加减分后）", "错误数", "警告数", "结果文件"},
+		{"阿城区", "哈尔滨市", "2023", "84.42", "98.93", "A", "89.34", "1.92", "0", "1", "结果/阿城区_审核结果.xlsx"},
+		{"宾县", "哈尔滨市", "2023", "70.50", "72.50", "C", "", "", "1", "1", "宾县_审核结果.xlsx"},
+		{"=1+1", "哈尔滨市", "2023", "55.00", "54.00", "D", "60.00", "6.00", "0", "0", "未写出结果文件：写入审核结果失败：权限不足"},
 		{"坏", "", "", "", "", "", "", "", "", "", "无法检查：缺少工作表“支付台账”"},
 	}
 	for i, w := range want {

@@ -309,6 +309,8 @@ func TestRulesAndUsageErrors(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"rules"}, 0, "错误  GS101  缺少必需的工作表", ""},
+		{[]string{"rules"}, 0, " 3       5  资金落实到项目时间：计算", ""},
+		{[]string{"rules"}, 0, "17     -15  违规违纪", ""},
 		{[]string{"rules", "gs108"}, 0, "GS108（提示）以元为单位的列已换算为万元", ""},
 		{[]string{"rules", "XX999"}, 2, "", "没有问题代码 XX999"},
 		{[]string{"rules", "a", "b"}, 2, "", "只接受一个问题代码"},
