@@ -80,8 +80,8 @@ func TestWindowsExe(t *testing.T) {
 		}
 	})
 	t.Run("own console, no arguments", func(t *testing.T) {
-		out := w.console(t, nil, []string{"(Y/n)", "n\r"}, []string{"按回车键退出", "\r"})
-		if !strings.Contains(out, "拖到 fundcheck.exe 的图标上") || !strings.Contains(out, "未生成模板") {
+		out, code := w.console(t, nil, []string{"(Y/n)", "n\r"}, []string{"按回车键退出", "\r"})
+		if code != 0 || !strings.Contains(out, "拖到 fundcheck.exe 的图标上") || !strings.Contains(out, "未生成模板") {
 			t.Errorf("no usage text or answer ignored:\n%s", out)
 		}
 	})
@@ -106,9 +106,9 @@ func TestWindowsExe(t *testing.T) {
 		}
 	})
 	t.Run("drag and drop", func(t *testing.T) {
-		out := w.console(t, []string{winPath(county)}, []string{"按回车键退出", "\r"})
+		out, code := w.console(t, []string{winPath(county)}, []string{"按回车键退出", "\r"})
 		// The console wraps long lines, so look for a short part of it.
-		if !strings.Contains(out, "最终得分") {
+		if code > 1 || !strings.Contains(out, "最终得分") {
 			t.Errorf("no result line:\n%s", out)
 		}
 		if _, err := os.Stat(strings.TrimSuffix(copyPath, ".xlsx") + "(2).xlsx"); err != nil {
@@ -150,7 +150,7 @@ func (w *wine) run(t *testing.T, stdin string, args ...string) (string, int) {
 // gives it a console of its own, as Explorer does. Each step waits for its
 // prompt in the output and then types its answer; the program must then
 // exit by itself.
-func (w *wine) console(t *testing.T, args []string, steps ...[]string) string {
+func (w *wine) console(t *testing.T, args []string, steps ...[]string) (string, int) {
 	t.Helper()
 	if _, err := exec.LookPath("script"); err != nil {
 		t.Skip("script (util-linux) not installed")
@@ -190,10 +190,15 @@ func (w *wine) console(t *testing.T, args []string, steps ...[]string) string {
 	}
 	rest, _ := io.ReadAll(r)
 	seen.Write(rest)
-	if err := cmd.Wait(); err != nil {
-		t.Errorf("%v\n%s", err, seen.String())
+	code := 0
+	if err := cmd.Wait(); ctx.Err() != nil {
+		t.Fatalf("timed out:\n%s", seen.String())
+	} else if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
 	}
-	return seen.String()
+	return seen.String(), code
 }
 
 func run(t *testing.T, cmd *exec.Cmd, env ...string) {

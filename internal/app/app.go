@@ -78,7 +78,7 @@ func Run(args []string, env Env) int {
 	code := batch.ExitOK
 	noPause := false
 	r := &runner{env: env, code: &code, noPause: &noPause}
-	err := r.app().Run(args)
+	err := r.runApp(args)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -98,6 +98,18 @@ func Run(args []string, env Env) int {
 }
 
 var invalidValue = regexp.MustCompile(`^invalid value (".*") for flag (\S+):`)
+
+// runApp runs the command line. A panic outside the per-file work (which
+// batch already contains) still ends in a message and exit status 2, and a
+// double-clicked window still waits so that the message can be read.
+func (r *runner) runApp(args []string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fail(batch.ExitFailed, "程序内部错误（%v），请把这段文字发给开发人员", p)
+		}
+	}()
+	return r.app().Run(args)
+}
 
 // chineseUsageError translates the flag package's messages.
 func chineseUsageError(err error) string {

@@ -330,3 +330,15 @@ func TestRulesAndUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPanicOutsideFilesIsReported(t *testing.T) {
+	t.Chdir(t.TempDir())
+	env, stdout, stderr, _ := testEnv("\n", true)
+	env.WriteTemplate = func(string) error { panic("boom") }
+	if code := runCLI(t, env, "template"); code != 2 || !strings.Contains(stderr.String(), "程序内部错误（boom）") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.HasSuffix(stdout.String(), "按回车键退出\n") {
+		t.Errorf("did not wait in its own window: %q", stdout)
+	}
+}
