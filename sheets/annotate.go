@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"fundcheck/checker"
@@ -64,7 +65,7 @@ func WriteCopy(input string, r *checker.Report, opt CopyOptions) (string, error)
 	if err := annotate(f, r, notes); err != nil {
 		return "", fmt.Errorf("无法生成 %s 的审核结果：%w", input, err)
 	}
-	return saveCopy(input, opt, func(w *os.File) error {
+	return saveCopy(input, opt, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err
 	})
