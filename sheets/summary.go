@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -38,15 +38,10 @@ type SummaryEntry struct {
 func SummaryPath(dir string, t time.Time) string {
 	base := filepath.Join(dir, SummaryPrefix+t.Format("20060102-150405"))
 	p := base + ".xlsx"
-	for n := 2; exists(p); n++ {
+	for n := 2; refuseExisting(p) != nil; n++ {
 		p = base + "(" + strconv.Itoa(n) + ").xlsx"
 	}
 	return p
-}
-
-func exists(p string) bool {
-	_, err := os.Lstat(p)
-	return err == nil
 }
 
 // ErrorText is err in Chinese without the file name that a FileError starts
@@ -81,8 +76,8 @@ var scoreBands = []struct {
 // workbooks is written as text, never as a formula. The file appears whole
 // or not at all, and an existing file is never replaced.
 func WriteSummary(path string, entries []SummaryEntry) error {
-	if exists(path) {
-		return fmt.Errorf("%s：文件已存在，不会覆盖", path)
+	if err := refuseExisting(path); err != nil {
+		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -90,22 +85,10 @@ func WriteSummary(path string, entries []SummaryEntry) error {
 	if err := w.write(sortedEntries(entries)); err != nil {
 		return fmt.Errorf("%s：生成汇总失败：%w", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".审核汇总-*.tmp")
-	if err != nil {
-		return fmt.Errorf("%s：无法写入：%w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := f.WriteTo(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s：写入失败：%w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s：写入失败：%w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s：写入失败：%w", path, err)
-	}
-	return nil
+	return saveNew(path, func(out io.Writer) error {
+		_, err := f.WriteTo(out)
+		return err
+	})
 }
 
 // sortedEntries orders by final score, best first; unreadable files go last

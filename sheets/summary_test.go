@@ -167,7 +167,7 @@ func TestWriteSummaryNeverOverwrites(t *testing.T) {
 
 func TestWriteSummaryUnwritableFolder(t *testing.T) {
 	err := WriteSummary(filepath.Join(t.TempDir(), "没有这个文件夹", "审核汇总_x.xlsx"), summaryEntries("."))
-	if err == nil || !strings.Contains(err.Error(), "无法写入") {
+	if err == nil || !strings.Contains(err.Error(), "无法在文件夹") {
 		t.Errorf("error %v", err)
 	}
 }

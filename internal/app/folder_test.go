@@ -11,7 +11,8 @@ import (
 	"time"
 
 	"fundcheck/batch"
-	"fundcheck/internal/testbook"
+	"fundcheck/checker"
+	"fundcheck/internal/sample"
 	"fundcheck/sheets"
 
 	"github.com/xuri/excelize/v2"
@@ -58,7 +59,7 @@ func TestProvinceFolder(t *testing.T) {
 	dir := t.TempDir()
 	province := filepath.Join(dir, "全省 2023")
 	cities := []string{"哈尔滨市", "齐齐哈尔市", "牡丹江市", "佳木斯市"}
-	var good []string
+	var good, clean []string
 	for i := range 52 {
 		city := cities[i%len(cities)]
 		name := fmt.Sprintf("第%02d县", i+1)
@@ -66,12 +67,14 @@ func TestProvinceFolder(t *testing.T) {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := testbook.Write(p, testbook.County{Name: name, City: city, Year: 2023, N: i}); err != nil {
+		if err := sheets.WriteWorkbook(p, provinceCounty(i, name), ""); err != nil {
 			t.Fatal(err)
 		}
 		good = append(good, p)
+		if i%4 != 1 {
+			clean = append(clean, p)
+		}
 	}
-	testbook.RequireReal(t, good[0])
 	broken := map[string]string{
 		"文本改名.xlsx": "这不是工作簿",
 		"空文件.xlsx":  "",
@@ -82,9 +85,7 @@ func TestProvinceFolder(t *testing.T) {
 		}
 	}
 	missing := filepath.Join(province, "缺表县.xlsx")
-	if err := testbook.Write(missing, testbook.County{Name: "缺表县", City: "哈尔滨市", Year: 2023, Without: sheets.SheetLedger}); err != nil {
-		t.Fatal(err)
-	}
+	writeWithout(t, missing, sheets.SheetLedger)
 	brokenPaths := []string{filepath.Join(province, "文本改名.xlsx"), filepath.Join(province, "空文件.xlsx"), missing}
 
 	// As a reviewer runs it: copies beside the inputs, lines on the console.
@@ -153,15 +154,41 @@ func TestProvinceFolder(t *testing.T) {
 	}
 	checkSummary(t, summaries[0], doc.Files)
 
-	// Only good files: 1 when some has an error finding, else 0.
-	env, _, _ = realEnv()
-	want := batch.ExitOK
-	if anyError {
-		want = batch.ExitFindings
+	if !anyError {
+		t.Error("no county has an error finding: the exit status 1 is not tested")
 	}
-	if code := Run(append([]string{"fundcheck", "--out", filepath.Join(dir, "好")}, good...), env); code != want {
-		t.Errorf("good files only: exit %d, want %d", code, want)
+
+	// Only readable files: 1 when some has an error finding, else 0.
+	for _, run := range []struct {
+		files []string
+		want  int
+	}{{good, batch.ExitFindings}, {clean, batch.ExitOK}} {
+		env, stdout, _ = realEnv()
+		out := filepath.Join(t.TempDir(), "结果")
+		if code := Run(append([]string{"fundcheck", "--out", out}, run.files...), env); code != run.want {
+			t.Errorf("%d files: exit %d, want %d\n%s", len(run.files), code, run.want, stdout)
+		}
 	}
+}
+
+// provinceCounty is the i-th county of the province: consistent synthetic
+// counties, half of them with self-scores that agree with the checker, some
+// slow to place their funds (lower scores), and every fourth with a project
+// outside the project library (an error finding).
+func provinceCounty(i int, name string) *checker.Workbook {
+	wb := sample.County(int64(i), sample.CountyOptions{Name: name, Projects: 6, Poverty: i%3 == 0})
+	for j := range wb.Notices {
+		if a := &wb.Notices[j].Approved; a.Set {
+			a.V = a.V.AddDate(0, 0, 8*(i%5))
+		}
+	}
+	if i%2 == 0 {
+		wb = sample.WithSelfScores(wb)
+	}
+	if i%4 == 1 {
+		wb.Projects[0].InLibrary = checker.Flag{V: false, Set: true}
+	}
+	return wb
 }
 
 // checkSummary compares the summary's rows with the JSON of the same run.
@@ -218,5 +245,24 @@ func checkSummary(t *testing.T, path string, files []jsonFile) {
 		if !found {
 			t.Errorf("summary lacks %s with its error %q", jf.Input, *jf.Error)
 		}
+	}
+}
+
+// writeWithout writes a consistent county workbook and deletes one sheet.
+func writeWithout(t *testing.T, path, sheet string) {
+	t.Helper()
+	if err := sheets.WriteWorkbook(path, sample.County(99, sample.CountyOptions{Name: "缺表县", Projects: 5}), ""); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.DeleteSheet(sheet); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
 	}
 }
