@@ -87,6 +87,16 @@ func TestWindowsExe(t *testing.T) {
 		}
 	})
 
+	t.Run("own console, template beside the program", func(t *testing.T) {
+		out, code := w.console(t, nil, []string{"(Y/n)", "\r"}, []string{"按回车键退出", "\r"})
+		if code != 0 {
+			t.Errorf("exit %d:\n%s", code, out)
+		}
+		if _, err := os.Stat(filepath.Join(filepath.Dir(w.exe), "衔接资金绩效评价模板.xlsx")); err != nil {
+			t.Errorf("no template beside fundcheck.exe: %v\n%s", err, out)
+		}
+	})
+
 	county := filepath.Join(dir, "县区 资料", "阿城区 2023年.xlsx")
 	if err := os.MkdirAll(filepath.Dir(county), 0o755); err != nil {
 		t.Fatal(err)
