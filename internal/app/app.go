@@ -76,10 +76,8 @@ func fail(code int, format string, a ...any) error {
 // exit status.
 func Run(args []string, env Env) int {
 	code := batch.ExitOK
-	noPause := false
-	r := &runner{env: env, code: &code, noPause: &noPause}
-	err := r.runApp(args)
-	if err != nil {
+	r := &runner{env: env}
+	if err := r.runApp(args); err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
 			code = ee.code
@@ -91,7 +89,7 @@ func Run(args []string, env Env) int {
 			fmt.Fprintln(env.Stderr, "参数错误："+chineseUsageError(err)+"。运行 fundcheck --help 查看用法。")
 		}
 	}
-	if env.OwnsConsole && !noPause {
+	if env.OwnsConsole && !r.noPause {
 		console.Pause(env.Stdin, env.Stdout)
 	}
 	return code
@@ -129,10 +127,11 @@ func chineseUsageError(err error) string {
 	return msg
 }
 
+// runner holds what the actions share: the environment, and whether the
+// command line asked not to wait for Enter.
 type runner struct {
 	env     Env
-	code    *int
-	noPause *bool
+	noPause bool
 }
 
 func (r *runner) app() *cli.App {
@@ -150,6 +149,7 @@ func (r *runner) app() *cli.App {
 		ExitErrHandler:        func(*cli.Context, error) {},
 		OnUsageError:          usageError,
 		Action: func(c *cli.Context) error {
+			r.noPause = c.Bool("no-pause")
 			if c.Bool("version") {
 				fmt.Fprintln(r.env.Stdout, "fundcheck", r.env.Version)
 				return nil

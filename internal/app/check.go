@@ -16,7 +16,7 @@ import (
 // (or the JSON document), writes the summary when there is more than one
 // workbook, and sets the exit status.
 func (r *runner) check(c *cli.Context) error {
-	*r.noPause = c.Bool("no-pause")
+	r.noPause = c.Bool("no-pause")
 	env := r.env
 	jobs := c.Int("jobs")
 	if jobs < 1 {
@@ -66,7 +66,6 @@ func (r *runner) check(c *cli.Context) error {
 	} else {
 		fmt.Fprintln(env.Stdout, tally(results))
 	}
-	*r.code = code
 	if code != batch.ExitOK {
 		return fail(code, "")
 	}

@@ -13,7 +13,7 @@ import (
 // rules lists the indicators and the finding codes, or explains the code
 // given.
 func (r *runner) rules(c *cli.Context) error {
-	*r.noPause = c.Bool("no-pause")
+	r.noPause = c.Bool("no-pause")
 	w := r.env.Stdout
 	switch c.NArg() {
 	case 0:

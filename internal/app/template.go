@@ -16,7 +16,7 @@ import (
 // template writes the blank template to the path given, else to
 // 衔接资金绩效评价模板.xlsx in the current folder, never over a file.
 func (r *runner) template(c *cli.Context) error {
-	*r.noPause = c.Bool("no-pause")
+	r.noPause = c.Bool("no-pause")
 	if c.NArg() > 1 {
 		return fail(batch.ExitFailed, "参数错误：template 只接受一个路径，收到 %d 个", c.NArg())
 	}
