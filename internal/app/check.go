@@ -105,7 +105,7 @@ func (r *runner) summary(dir string, results []batch.Result, asJSON bool) error 
 		w = r.env.Stderr
 	}
 	if err != nil {
-		fmt.Fprintln(r.env.Stderr, "汇总未写出：", err)
+		fmt.Fprintf(r.env.Stderr, "汇总未写出：%v\n", err)
 		return err
 	}
 	fmt.Fprintln(w, "汇总 →", path)

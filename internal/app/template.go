@@ -39,6 +39,6 @@ func (r *runner) writeTemplate(path string) error {
 	if err := r.env.WriteTemplate(path); err != nil {
 		return fail(batch.ExitFailed, "生成模板失败：%v", err)
 	}
-	fmt.Fprintln(r.env.Stdout, "已生成空白模板：", path)
+	fmt.Fprintf(r.env.Stdout, "已生成空白模板：%s\n", path)
 	return nil
 }
