@@ -54,6 +54,9 @@ func (r *run) funds() {
 			lv = LevelUnknown
 		}
 		r.byLevel[lv] = r.byLevel[lv].Add(n.Amount.V)
+		if lv == LevelUnknown {
+			r.levelBlank++
+		}
 		if lv == CountyLevel {
 			countyRows++
 		}
@@ -152,8 +155,11 @@ func (r *run) noticeScore(days int64) decimal.Decimal {
 // shares add up to exactly 100% but the correctly rounded ones do not, and
 // exactly one share is off by that rounding difference, the county forced
 // the total: that one gets its own code.
+//
+// A notice without a readable level (the reader's finding) leaves every
+// level's sum in doubt, so no share is compared.
 func (r *run) levelShares() {
-	if !r.total.IsPositive() {
+	if !r.total.IsPositive() || r.levelBlank > 0 {
 		return
 	}
 	declared := &r.wb.Info.DeclaredLevelShare
@@ -193,8 +199,10 @@ func (r *run) levelShares() {
 // checkSubtotals checks every declared subtotal row of one table against the
 // rows it covers, [From, To) as the reader found them (the whole table when
 // that is empty); a row naming a category counts only that category's rows.
-// amount gives a row's amount (false: not counted).
-func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (decimal.Decimal, bool),
+// amount gives a row's amount; known is false when the cell is blank or
+// unreadable, and then the sum is unknown: the reader's finding on that cell
+// says what is wrong, and the amount and share are not compared.
+func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (a decimal.Decimal, known bool),
 	category func(int) Category, amountCode, shareCode, countCode string) {
 	for _, st := range r.wb.Subtotals {
 		if st.Table != t {
@@ -205,14 +213,16 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (dec
 			from, to = 0, n
 		}
 		byCategory := category != nil && st.Category != CategoryUnknown
-		sum, count := zero, 0
+		sum, count, blank := zero, 0, 0
 		for i := from; i < to; i++ {
 			if byCategory && category(i) != st.Category {
 				continue
 			}
+			count++
 			if a, ok := amount(i); ok {
 				sum = sum.Add(a)
-				count++
+			} else {
+				blank++
 			}
 		}
 		scope := "其覆盖的"
@@ -224,7 +234,7 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (dec
 		}
 		label := "“" + st.Label.V + "”"
 		where := rowOf(sheet, st.Amount.At, st.From) + label
-		if st.Amount.Set && !sameMoney(st.Amount.V, sum) {
+		if st.Amount.Set && blank == 0 && !sameMoney(st.Amount.V, sum) {
 			r.add(Finding{Code: amountCode, Severity: Error, Refs: refs(st.Amount.At),
 				Message:    fmt.Sprintf("%s填写%s万元%s，%s%d行合计%s万元", where, money(st.Amount.V), at(st.Amount.At), scope, count, money(sum)),
 				Suggestion: "核对明细行是否有遗漏、重复或错录，再改正合计"})
@@ -233,7 +243,7 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (dec
 			r.add(Finding{Code: countCode, Severity: Error, Refs: refs(st.Count.At),
 				Message: fmt.Sprintf("%s填写%d个%s，%s实有%d行", where, st.Count.V, at(st.Count.At), scope, count)})
 		}
-		if st.Share.Set && r.total.IsPositive() && !samePct(st.Share.V, sum.Div(r.total)) {
+		if st.Share.Set && blank == 0 && r.total.IsPositive() && !samePct(st.Share.V, sum.Div(r.total)) {
 			r.add(Finding{Code: shareCode, Severity: Error, Refs: refs(st.Share.At),
 				Message: fmt.Sprintf("%s的占比填写%s%s，按%s万元÷本年资金%s万元应为%s",
 					where, pct(st.Share.V), at(st.Share.At), money(sum), money(r.total), pct(sum.Div(r.total)))})

@@ -512,6 +512,9 @@ func (r *run) ind12() outcome {
 	if !info.LastTotal.Set || !info.LastIndustry.Set {
 		return r.fallback(12, "上年衔接资金总额和上年产业项目资金（万元）")
 	}
+	if !r.industryKnown() {
+		return r.fallback(12, "项目清单中部分项目的预算资金或项目类别（产业类资金合计不完整）")
+	}
 	industry := r.catSum[Industry]
 	share := industry.Div(r.total)
 	target := r.p.Target(r.year)
@@ -549,7 +552,10 @@ func (r *run) ind13() outcome {
 	basis := fmt.Sprintf("整合资金%s万元，已支出%s万元，支出比例%s（满分线%s），得%s分；整合方案和管理制度6分人工，负面清单问题另扣",
 		money(info.Integrated.V), money(info.IntegratedSpent.V), pct(rate), pct(r.p.Ind13Ratio), pts(c))
 	o := r.mixed(13, c, dec(6), basis, true)
-	o.score = clamp(o.score, zero, dec(12))
+	if o.score.IsNegative() {
+		o.score = zero
+		o.basis += "，扣减后低于0，按0分计"
+	}
 	return o
 }
 

@@ -146,6 +146,9 @@ func (r *run) ledger() {
 		}
 		if pay.Date.Set {
 			r.paymentDate(i, pay, cps)
+		} else {
+			r.undated++
+			r.undatedSum = r.undatedSum.Add(a)
 		}
 	}
 
@@ -156,7 +159,11 @@ func (r *run) ledger() {
 	pays := r.wb.Payments
 	r.checkSubtotals(PaymentTable, sheetLedger, len(pays),
 		func(i int) (decimal.Decimal, bool) {
-			return pays[i].Amount.V, pays[i].Amount.Set && pays[i].Amount.V.IsPositive()
+			a := pays[i].Amount
+			if a.Set && !a.V.IsPositive() {
+				return zero, true // left out of every sum (reading 2)
+			}
+			return a.V, a.Set
 		},
 		nil, CodeLedgerSubtotal, CodeLedgerSubtotal, CodeLedgerSubtotal)
 }
@@ -319,14 +326,18 @@ func (r *run) declaredSpending(cps [3]time.Time) {
 	if cps[2].IsZero() {
 		return
 	}
+	undated := ""
+	if r.undated > 0 {
+		undated = fmt.Sprintf("（另有%d笔支付合计%s万元日期无法识别，未计入）", r.undated, money(r.undatedSum))
+	}
 	keys := []string{"申报7月15日累计支出", "申报10月15日累计支出", "申报累计支出"}
 	for k, d := range []Amount{info.DeclaredSpentJul, info.DeclaredSpentOct, info.DeclaredSpent} {
 		if !d.Set || sameMoney(d.V, r.paid[k]) {
 			continue
 		}
 		r.add(Finding{Code: CodeDeclaredSpent, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息“%s”%s填写%s万元，支付台账截至%s合计%s万元",
-				keys[k], at(d.At), money(d.V), ymd(cps[k]), money(r.paid[k])),
+			Message: fmt.Sprintf("基本信息“%s”%s填写%s万元，支付台账截至%s合计%s万元%s",
+				keys[k], at(d.At), money(d.V), ymd(cps[k]), money(r.paid[k]), undated),
 			Suggestion: "核对台账是否完整，或改正申报数"})
 	}
 	if !r.total.IsPositive() {
@@ -335,12 +346,14 @@ func (r *run) declaredSpending(cps [3]time.Time) {
 	spent := r.paid[2]
 	if d := info.DeclaredRate; d.Set && !samePct(d.V, spent.Div(r.total)) {
 		r.add(Finding{Code: CodeDeclaredRate, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息“申报预算执行率”%s填写%s，支付%s万元÷本年资金%s万元应为%s",
-				at(d.At), pct(d.V), money(spent), money(r.total), pct(spent.Div(r.total)))})
+			Message: fmt.Sprintf("基本信息“申报预算执行率”%s填写%s，截至%s支付%s万元÷本年资金%s万元应为%s%s",
+				at(d.At), pct(d.V), ymd(cps[2]), money(spent), money(r.total), pct(spent.Div(r.total)), undated),
+			Suggestion: "核对台账是否完整，或按计算值改正"})
 	}
 	if d := info.DeclaredBalance; d.Set && !sameMoney(d.V, r.total.Sub(spent)) {
 		r.add(Finding{Code: CodeDeclaredBalance, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息“申报结余”%s填写%s万元，本年资金%s万元减支付%s万元应为%s万元",
-				at(d.At), money(d.V), money(r.total), money(spent), money(r.total.Sub(spent)))})
+			Message: fmt.Sprintf("基本信息“申报结余”%s填写%s万元，本年资金%s万元减截至%s支付%s万元应为%s万元%s",
+				at(d.At), money(d.V), money(r.total), ymd(cps[2]), money(spent), money(r.total.Sub(spent)), undated),
+			Suggestion: "核对台账是否完整，或按计算值改正"})
 	}
 }

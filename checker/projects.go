@@ -48,12 +48,13 @@ var projectRules = []Rule{
 func (r *run) projects() {
 	ps := r.wb.Projects
 	for _, p := range ps {
-		if !p.Budget.Set {
-			continue
-		}
 		c := p.Category.V
 		if int(c) >= len(r.catSum) {
 			c = CategoryUnknown
+		}
+		if !p.Budget.Set {
+			r.catBlank[c]++
+			continue
 		}
 		r.catSum[c] = r.catSum[c].Add(p.Budget.V)
 		r.catCount[c]++
@@ -67,14 +68,14 @@ func (r *run) projects() {
 
 	info := &r.wb.Info
 	industry := r.catSum[Industry]
-	if d := info.DeclaredIndustryShare; d.Set && r.total.IsPositive() && !samePct(d.V, industry.Div(r.total)) {
+	if d := info.DeclaredIndustryShare; d.Set && r.total.IsPositive() && r.industryKnown() && !samePct(d.V, industry.Div(r.total)) {
 		r.add(Finding{Code: CodeIndustryShare, Severity: Error, Refs: refs(d.At),
 			Message: fmt.Sprintf("基本信息“申报产业资金占比”%s填写%s，产业类项目%s万元÷本年资金%s万元应为%s",
 				at(d.At), pct(d.V), money(industry), money(r.total), pct(industry.Div(r.total))),
 			Suggestion: "按计算值改正"})
 	}
 
-	if len(ps) > 0 {
+	if len(ps) > 0 && r.budgetsKnown() {
 		totalAt := r.projectTotalAt()
 		switch r.projTotal.Cmp(r.total) {
 		case 1:
@@ -104,6 +105,24 @@ func (r *run) projects() {
 	r.duplicates()
 }
 
+// budgetsKnown is false when a project's budget is blank or unreadable: the
+// reader has flagged that cell, and totals built on it would only repeat the
+// one mistake as several.
+func (r *run) budgetsKnown() bool {
+	for _, n := range r.catBlank {
+		if n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// industryKnown is whether the 产业类 sum is complete: no 产业类 project
+// without a budget, and no budgeted project without a readable category.
+func (r *run) industryKnown() bool {
+	return r.catBlank[Industry] == 0 && r.catBlank[CategoryUnknown] == 0 && r.catCount[CategoryUnknown] == 0
+}
+
 // projectTotalAt is the cell of the project list's grand total (资金总额,
 // 合计 …), or the sheet when it has none.
 func (r *run) projectTotalAt() Ref {
@@ -123,7 +142,7 @@ func (r *run) blockShares() {
 		return
 	}
 	for i, p := range r.wb.Projects {
-		if !p.Share.Set || int(p.Category.V) >= len(r.catSum) {
+		if !p.Share.Set || int(p.Category.V) >= len(r.catSum) || r.catBlank[p.Category.V] > 0 {
 			continue
 		}
 		c := r.catSum[p.Category.V].Div(r.total)
