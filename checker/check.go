@@ -38,8 +38,9 @@ type run struct {
 	unknownPay int    // payments to projects not in 项目清单
 	// Payments left out of the checkpoint sums because their date could not
 	// be read (RULES.md reading 2): how many and how much.
-	undated    int
-	undatedSum decimal.Decimal
+	undated     int
+	undatedSum  decimal.Decimal
+	nonPositive int // payments left out of every sum (reading 2)
 
 	// Self-scores: the first row of each indicator, and indicator 11's
 	// per-task rows.

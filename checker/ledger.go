@@ -123,6 +123,7 @@ func (r *run) ledger() {
 			r.add(Finding{Code: CodeNonPositive, Severity: Error, Refs: refs(pay.Amount.At),
 				Message:    fmt.Sprintf("%s支付金额%s为%s万元，不是正数，不计入任何合计", rowOf(sheetLedger, pay.Amount.At, i), at(pay.Amount.At), money(pay.Amount.V)),
 				Suggestion: "冲销请直接改正原支付行的金额"})
+			r.nonPositive++
 			continue
 		}
 		a := pay.Amount.V
@@ -326,9 +327,16 @@ func (r *run) declaredSpending(cps [3]time.Time) {
 	if cps[2].IsZero() {
 		return
 	}
-	undated := ""
+	var left []string
 	if r.undated > 0 {
-		undated = fmt.Sprintf("（另有%d笔支付合计%s万元日期无法识别，未计入）", r.undated, money(r.undatedSum))
+		left = append(left, fmt.Sprintf("%d笔支付合计%s万元日期无法识别", r.undated, money(r.undatedSum)))
+	}
+	if r.nonPositive > 0 {
+		left = append(left, fmt.Sprintf("%d笔金额不是正数", r.nonPositive))
+	}
+	undated := ""
+	if len(left) > 0 {
+		undated = "（另有" + strings.Join(left, "、") + "，未计入）"
 	}
 	keys := []string{"申报7月15日累计支出", "申报10月15日累计支出", "申报累计支出"}
 	for k, d := range []Amount{info.DeclaredSpentJul, info.DeclaredSpentOct, info.DeclaredSpent} {

@@ -215,9 +215,13 @@ func (r *run) declared(rep *Report) {
 		rep.SelfTotal = Value[decimal.Decimal]{V: withAdj, Set: true}
 	}
 	if d := info.DeclaredScore; d.Set && !sameMoney(d.V, selfBase) && !sameMoney(d.V, withAdj) {
+		sum := fmt.Sprintf("%s分（不含加减分）或%s分（含加减分%s）", pts(selfBase), pts(withAdj), signed(adj))
+		if adj.IsZero() {
+			sum = pts(selfBase) + "分（加减分合计为0）"
+		}
 		r.add(Finding{Code: CodeDeclaredScore, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息“申报总分”%s填写%s分，自评打分各行合计%s分（不含加减分）或%s分（含加减分）",
-				at(d.At), pts(d.V), pts(selfBase), pts(withAdj)),
+			Message: fmt.Sprintf("基本信息“申报总分”%s填写%s分，自评打分各行合计%s",
+				at(d.At), pts(d.V), sum),
 			Suggestion: "按自评打分各行重新合计"})
 	}
 
