@@ -140,6 +140,7 @@ var findingCases = []findingCase{
 	{"payment linked by name", checker.CodeUnknownProject, false, func(wb *checker.Workbook) { wb.Payments[0].ProjectID = checker.Text{} }, nil},
 	{"paid 0.01 over budget", checker.CodeOverBudget, true, func(wb *checker.Workbook) { pay(wb, "SL-001", "0.01", "2023-06-01") },
 		func(wb *checker.Workbook) checker.Ref { return wb.Projects[0].Budget.At }},
+	{"paid over budget by less than 0.01 万元", checker.CodeOverBudget, false, func(wb *checker.Workbook) { pay(wb, "SL-001", "0.004", "2023-06-01") }, nil},
 	{"paid the budget exactly", checker.CodeOverBudget, false, func(wb *checker.Workbook) {
 		set(&wb.Payments[0].Amount, "9.99")
 		pay(wb, "SL-001", "0.01", "2023-06-01")

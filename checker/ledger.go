@@ -33,7 +33,7 @@ var ledgerRules = []Rule{
 	{CodeRepeatedVoucher, Warning, "凭证号重复",
 		"同一个凭证号出现在支付台账的多行，可能是同一笔支付录入了两次，会使支出合计虚增。请核对，重复的删除，不同的支付请写各自的凭证号。"},
 	{CodeDeclaredSpent, Error, "申报的累计支出与支付台账不符",
-		"基本信息中申报的7月15日、10月15日和截止日期的累计支出，应等于支付台账中截至该日（含当日）的支付之和，按0.01万元比较（指标8、9据台账计分）。请核对台账是否完整，或改正申报数。"},
+		"基本信息中申报的7月15日、10月15日和截止日期的累计支出，应等于支付台账中截至该日（含当日）的支付之和，按0.01万元比较（指标8、9据台账计分）。日期无法识别的支付和金额不是正数的支付不计入这些合计，信息中会注明。请核对台账是否完整，或改正申报数。"},
 	{CodeDeclaredRate, Error, "申报预算执行率与计算值不符",
 		"基本信息的“申报预算执行率”应等于截至数据截止日期的支付合计÷本年资金总额，四舍五入到0.01%。请按计算值改正。"},
 	{CodeDeclaredBalance, Error, "申报结余与计算值不符",
@@ -206,7 +206,7 @@ func (r *run) overBudget(paid map[int]decimal.Decimal, group map[int][]int) {
 			budget = budget.Add(ps[m].Budget.V)
 			known = known && ps[m].Budget.Set
 		}
-		if !known || !paid[i].GreaterThan(budget) {
+		if !known || !paid[i].GreaterThan(budget) || sameMoney(paid[i], budget) {
 			continue
 		}
 		p := ps[i]
