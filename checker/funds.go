@@ -79,7 +79,8 @@ func (r *run) funds() {
 	if info.CountyBudget.Set && countyRows > 0 && !sameMoney(info.CountyBudget.V, r.byLevel[CountyLevel]) {
 		r.add(Finding{Code: CodeCountyBudgetSum, Severity: Error, Refs: refs(info.CountyBudget.At),
 			Message: fmt.Sprintf("基本信息“县本级衔接资金预算”%s填写%s万元，资金下达中县级各行合计%s万元（指标1采用前者）",
-				at(info.CountyBudget.At), money(info.CountyBudget.V), money(r.byLevel[CountyLevel]))})
+				at(info.CountyBudget.At), money(info.CountyBudget.V), money(r.byLevel[CountyLevel])),
+			Suggestion: "核对县级预算文件，改正两处中错的一处"})
 	}
 	r.levelShares()
 	r.checkSubtotals(NoticeTable, sheetNotices, len(r.wb.Notices),
@@ -241,12 +242,14 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (a d
 		}
 		if st.Count.Set && st.Count.V != count {
 			r.add(Finding{Code: countCode, Severity: Error, Refs: refs(st.Count.At),
-				Message: fmt.Sprintf("%s填写%d个%s，%s实有%d行", where, st.Count.V, at(st.Count.At), scope, count)})
+				Message:    fmt.Sprintf("%s填写%d个%s，%s实有%d行", where, st.Count.V, at(st.Count.At), scope, count),
+				Suggestion: "核对是否漏列或重复列了项目，再改正个数"})
 		}
 		if st.Share.Set && blank == 0 && r.total.IsPositive() && !samePct(st.Share.V, sum.Div(r.total)) {
 			r.add(Finding{Code: shareCode, Severity: Error, Refs: refs(st.Share.At),
 				Message: fmt.Sprintf("%s的占比填写%s%s，按%s万元÷本年资金%s万元应为%s",
-					where, pct(st.Share.V), at(st.Share.At), money(sum), money(r.total), pct(sum.Div(r.total)))})
+					where, pct(st.Share.V), at(st.Share.At), money(sum), money(r.total), pct(sum.Div(r.total))),
+				Suggestion: "按计算值" + pct(sum.Div(r.total)) + "改正"})
 		}
 	}
 }

@@ -183,7 +183,7 @@ func (r *run) paymentDate(i int, pay Payment, cps [3]time.Time) {
 	if len(why) > 0 {
 		r.add(Finding{Code: CodePaymentDate, Severity: Warning, Refs: refs(pay.Date.At),
 			Message:    fmt.Sprintf("%s支付日期%s%s%s", rowOf(sheetLedger, pay.Date.At, i), ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
-			Suggestion: "核对年份是否写错"})
+			Suggestion: "核对日期是否写错"})
 	}
 	for k, cp := range cps {
 		if !cp.IsZero() && d <= day(cp) {

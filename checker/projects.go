@@ -99,7 +99,8 @@ func (r *run) projects() {
 		if p.InLibrary.Set && !p.InLibrary.V {
 			r.add(Finding{Code: CodeNotInLibrary, Severity: Error, Refs: refs(p.InLibrary.At, p.Name.At),
 				Message: fmt.Sprintf("%s“%s”的是否入库为“否”%s，衔接资金用于项目库外的项目（指标4）",
-					rowOf(sheetProjects, p.Name.At, i), p.Name.V, at(p.InLibrary.At))})
+					rowOf(sheetProjects, p.Name.At, i), p.Name.V, at(p.InLibrary.At)),
+				Suggestion: "核实入库手续；确未入库的，按规定调整资金用途"})
 		}
 	}
 	r.duplicates()

@@ -38,7 +38,9 @@ var mutations = []mutation{
 	func(r *rand.Rand, wb *checker.Workbook) { wb.Subtotals = nil },
 	func(r *rand.Rand, wb *checker.Workbook) { wb.Info = checker.Info{} },
 	func(r *rand.Rand, wb *checker.Workbook) { wb.Info.Year = checker.Value[int]{} },
-	func(r *rand.Rand, wb *checker.Workbook) { wb.Info.Year.V = []int{0, -1, 1, 1900, 2020, 2024, 9999}[r.IntN(7)] },
+	func(r *rand.Rand, wb *checker.Workbook) {
+		wb.Info.Year.V = []int{0, -1, 1, 1900, 2020, 2024, 9999}[r.IntN(7)]
+	},
 	func(r *rand.Rand, wb *checker.Workbook) { wb.Info.Cutoff = checker.Date{} },
 	func(r *rand.Rand, wb *checker.Workbook) { wb.Info.Cutoff = checker.Date{Set: true} },
 	func(r *rand.Rand, wb *checker.Workbook) { wb.Info.PovertyCounty = checker.Flag{V: true, Set: true} },

@@ -49,9 +49,23 @@ var e2eCases = []e2eCase{
 	{edit: "date_2022", sameScore: true, want: []e2eFinding{
 		{"TZ404", "支付台账!A2", []string{"2022-03-08", "评价年度2023年"}}}},
 	{edit: "self_above_max", want: []e2eFinding{
-		{"DF501", "自评打分!D3", []string{"指标2", "自评得分5", "[0,4]", "按4分计"}},
+		{"DF501", "自评打分!D3", []string{"指标2", "自评得分5", "0至4分", "按4分计"}},
 		{"DF503", "基本信息!B40", []string{"88.58分", "87.08分", "90.08分"}},
 		{"DF505", "基本信息!B41", []string{"100.25分", "101.95"}}}},
+	{edit: "ledger_total", sameScore: true, want: []e2eFinding{
+		{"TZ409", "支付台账!D22", []string{"合计", "454.60万元", "454.59万元"}}}},
+	{edit: "self13_not_poor", sameScore: true, want: []e2eFinding{
+		{"DF509", "自评打分!D14", []string{"指标13", "非脱贫县", "10分"}}}},
+	{edit: "info_key_in_yuan", sameScore: true, want: []e2eFinding{
+		{"GS108", "基本信息!A11", []string{"上年衔接资金总额", "（元）"}}}},
+	// A payment after the cut-off counts at the checkpoints before it, not
+	// at the cut-off.
+	{edit: "after_cutoff", want: []e2eFinding{
+		{"TZ404", "支付台账!A21", []string{"2023-12-28", "晚于数据截止日期2023-12-27"}},
+		{"TZ406", "基本信息!B32", []string{"454.59万元", "434.08万元"}},
+		{"TZ407", "基本信息!B33", []string{"98.62%", "94.17%"}},
+		{"TZ408", "基本信息!B34", []string{"6.35万元", "26.86万元"}},
+		{"DF502", "自评打分!D10", []string{"指标9", "8.82分", "7.34分"}}}},
 	// Reading 2: a payment with an unreadable date counts for its project but
 	// not at the checkpoints, so the declared spending no longer agrees; a
 	// negative one counts nowhere. The findings say why.

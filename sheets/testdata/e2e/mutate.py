@@ -10,6 +10,7 @@ import datetime
 import sys
 
 import openpyxl
+import openpyxl.utils
 
 
 def header_col(ws, name, header_row=1):
@@ -125,10 +126,44 @@ def negative_payment(wb):
     c.value = -c.value
 
 
+def ledger_total(wb):
+    ws = wb["支付台账"]
+    total = sum(c.value for c in ws[openpyxl.utils.get_column_letter(header_col(ws, "支付金额"))][1:]
+                if isinstance(c.value, (int, float)))
+    r = ws.max_row + 1
+    ws.cell(r, header_col(ws, "项目名称")).value = "合计"
+    ws.cell(r, header_col(ws, "支付金额")).value = round(total + 0.01, 2)
+
+
+def after_cutoff(wb):
+    ws = wb["支付台账"]
+    c = ws.cell(ws.max_row, header_col(ws, "支付日期"))
+    c.value = datetime.datetime(2023, 12, 28)
+
+
+def self13_not_poor(wb):
+    ws = wb["自评打分"]
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, 1).value == 13:
+            ws.cell(r, header_col(ws, "自评得分")).value = 10
+            return
+    raise KeyError(13)
+
+
+def info_key_in_yuan(wb):
+    ws = wb["基本信息"]
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(r, 1).value == "上年衔接资金总额（万元）":
+            ws.cell(r, 1).value = "上年衔接资金总额（元）"
+            ws.cell(r, 2).value = round(ws.cell(r, 2).value * 10000, 2)
+            return
+    raise KeyError("上年衔接资金总额")
+
+
 EDITS = {f.__name__: f for f in [
     swap_columns, title_rows, text_amounts, yuan_column, blank_budget, district_level, bad_level,
     wrong_subtotal, repeat_voucher, unknown_project, date_2022, text_dates, bad_date, self_above_max,
-    negative_payment,
+    negative_payment, ledger_total, after_cutoff, self13_not_poor, info_key_in_yuan,
 ]}
 
 if __name__ == "__main__":
