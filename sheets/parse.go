@@ -92,7 +92,9 @@ type number struct {
 // of them make sense for its column.
 var numberUnits = []string{"万元", "元", "分", "个", "件", "项", "起", "条", "年度", "年", "天", "日"}
 
-var plainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
+// plainNumber allows an exponent of at most two digits: "1e999999999"
+// would make a decimal whose sums allocate a billion digits.
+var plainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,2})?$`)
 var groupedInt = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
 
 // parseNumber reads a number a person typed: "406", "406.00", "4,950.68",
@@ -163,7 +165,9 @@ func roundSignificant(d decimal.Decimal) decimal.Decimal {
 // and rounds it to 15 significant digits.
 func parseNumericCell(raw string) (decimal.Decimal, bool) {
 	d, err := decimal.NewFromString(strings.TrimSpace(raw))
-	if err != nil {
+	// Beyond a double's range the file was not written by a spreadsheet,
+	// and such an exponent would make every sum enormous.
+	if err != nil || d.Exponent() > 308 || d.Exponent() < -400 {
 		return decimal.Decimal{}, false
 	}
 	return roundSignificant(d), true
