@@ -34,6 +34,7 @@ var e2eCases = []e2eCase{
 	{edit: "text_amounts", sameScore: true},
 	{edit: "text_dates", sameScore: true},
 	{edit: "district_level", sameScore: true},
+	{edit: "footnotes", sameScore: true},
 	{edit: "yuan_column", sameScore: true, want: []e2eFinding{
 		{"GS108", "支付台账!D1", []string{"（元）", "万元"}}}},
 	{edit: "blank_budget", want: []e2eFinding{

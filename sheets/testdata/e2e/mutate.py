@@ -160,10 +160,19 @@ def info_key_in_yuan(wb):
     raise KeyError("上年衔接资金总额")
 
 
+def footnotes(wb):
+    for name in ["资金下达", "项目清单", "支付台账"]:
+        ws = wb[name]
+        r = ws.max_row + 2
+        ws.cell(r, 1).value = "注：金额单位为万元，数据来源于财政局。"
+        ws.cell(r + 1, 1).value = "填表人：张三"
+
+
 EDITS = {f.__name__: f for f in [
     swap_columns, title_rows, text_amounts, yuan_column, blank_budget, district_level, bad_level,
     wrong_subtotal, repeat_voucher, unknown_project, date_2022, text_dates, bad_date, self_above_max,
     negative_payment, ledger_total, after_cutoff, self13_not_poor, info_key_in_yuan,
+    footnotes,
 ]}
 
 if __name__ == "__main__":
