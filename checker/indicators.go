@@ -544,8 +544,11 @@ func (r *run) ind13() outcome {
 	if !info.PovertyCounty.V {
 		return outcome{zero, NotApplicable, "非脱贫县，本指标不适用"}
 	}
-	if !info.Integrated.Set || !info.IntegratedSpent.Set || !info.Integrated.V.IsPositive() {
+	if !info.Integrated.Set || !info.IntegratedSpent.Set {
 		return r.fallback(13, "整合资金规模和整合资金已支出（万元）")
+	}
+	if !info.Integrated.V.IsPositive() {
+		return r.fallback(13, "大于0的整合资金规模（填写为"+money(info.Integrated.V)+"万元，支出比例无从计算）")
 	}
 	rate := info.IntegratedSpent.V.Div(info.Integrated.V)
 	c := dec(6).Mul(decimal.Min(one, rate.Div(r.p.Ind13Ratio)))

@@ -172,6 +172,7 @@ func TestIndicatorBoundaries(t *testing.T) {
 		{"脱贫县, negative-list deduction", 13, func(wb *checker.Workbook) { poor(wb, "40"); self(wb, 13, "2") }, "2"},
 		{"脱贫县, deductions beyond the whole score: 0, not negative", 13, func(wb *checker.Workbook) { poor(wb, "40"); self(wb, 13, "-1") }, "0"},
 		{"脱贫县, spent more than integrated: capped at 6", 13, func(wb *checker.Workbook) { poor(wb, "120"); self(wb, 13, "12") }, "12"},
+		{"脱贫县, nothing integrated: self-score stands", 13, func(wb *checker.Workbook) { poor(wb, "0"); set(&wb.Info.Integrated, "0"); self(wb, 13, "7") }, "7"},
 		{"脱贫县, no self-score", 13, func(wb *checker.Workbook) { poor(wb, "40") }, "3"},
 		{"not a 脱贫县", 13, func(wb *checker.Workbook) { self(wb, 13, "12") }, "0"},
 
