@@ -162,6 +162,9 @@ var findingCases = []findingCase{
 	{"declared 07-15 spending off", checker.CodeDeclaredSpent, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredSpentJul, "1200.01") },
 		func(wb *checker.Workbook) checker.Ref { return wb.Info.DeclaredSpentJul.At }},
 	{"declared cut-off spending off", checker.CodeDeclaredSpent, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredSpent, "1999.99") }, nil},
+	{"no 评价年度: the checkpoints are unknown, not 0001-01-01", checker.CodeDeclaredSpent, false, func(wb *checker.Workbook) {
+		wb.Info.Year = checker.Value[int]{}
+	}, nil},
 	{"declared 10-15 spending within rounding", checker.CodeDeclaredSpent, false, func(wb *checker.Workbook) { set(&wb.Info.DeclaredSpentOct, "1800.004") }, nil},
 	{"declared rate 99.99%", checker.CodeDeclaredRate, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredRate, "0.9999") }, nil},
 	{"declared rate rounds to 100%", checker.CodeDeclaredRate, false, func(wb *checker.Workbook) { set(&wb.Info.DeclaredRate, "0.99996") }, nil},

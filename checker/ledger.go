@@ -340,8 +340,8 @@ func (r *run) declaredSpending(cps [3]time.Time) {
 	}
 	keys := []string{"申报7月15日累计支出", "申报10月15日累计支出", "申报累计支出"}
 	for k, d := range []Amount{info.DeclaredSpentJul, info.DeclaredSpentOct, info.DeclaredSpent} {
-		if !d.Set || sameMoney(d.V, r.paid[k]) {
-			continue
+		if !d.Set || cps[k].IsZero() || sameMoney(d.V, r.paid[k]) {
+			continue // without 评价年度 the checkpoints are unknown
 		}
 		r.add(Finding{Code: CodeDeclaredSpent, Severity: Error, Refs: refs(d.At),
 			Message: fmt.Sprintf("基本信息“%s”%s填写%s万元，支付台账截至%s合计%s万元%s",

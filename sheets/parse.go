@@ -201,8 +201,13 @@ func parseDateText(s string) (time.Time, bool) {
 	return makeDate(y, mo, d)
 }
 
-// makeDate builds a date, refusing ones that do not exist (2023-02-30).
+// makeDate builds a date, refusing ones that do not exist (2023-02-30)
+// and years no spreadsheet date can have (0001-01-01 is a typing slip, and
+// the zero time means "no date" to the checker).
 func makeDate(y, m, d int) (time.Time, bool) {
+	if y < 1900 || y > 9999 {
+		return time.Time{}, false
+	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
 		return time.Time{}, false

@@ -132,6 +132,9 @@ func TestParseDateText(t *testing.T) {
 		{"2月7日", time.Time{}, false},
 		{"45000", time.Time{}, false},
 		{"明天", time.Time{}, false},
+		{"0001-01-01", time.Time{}, false},
+		{"0202-03-08", time.Time{}, false},
+		{"1900-01-01", date(1900, 1, 1), true},
 	}
 	for _, tt := range tests {
 		got, ok := parseDateText(tt.in)
