@@ -424,9 +424,14 @@ func (r *run) tasks11() []task11 {
 					shown++
 				}
 			}
-			if n > 0 {
-				k.computed = dec(15).Mul(dec(meet)).Div(dec(n)).Add(dec(5).Mul(dec(shown)).Div(dec(n)))
+			if n == 0 {
+				// The funds are there but no project says it is theirs:
+				// the task column was left blank, not the labour unpaid.
+				k.manualMax = dec(20)
+				k.basis = fmt.Sprintf("以工代赈资金占%s，但项目清单中没有任务类型为以工代赈的项目，无法计算，20分人工", pct(k.share))
+				break
 			}
+			k.computed = dec(15).Mul(dec(meet)).Div(dec(n)).Add(dec(5).Mul(dec(shown)).Div(dec(n)))
 			k.basis = fmt.Sprintf("以工代赈资金占%s：%d个以工代赈项目中劳务报酬达到预算%s的%d个、公示的%d个，得%s分",
 				pct(k.share), n, pct(r.p.LabourShare), meet, shown, pts(k.computed))
 		case TaskConsolidate:
@@ -453,7 +458,7 @@ func (r *run) ind11() outcome {
 		parts = append(parts, k.basis)
 		computed = computed.Add(k.share.Mul(k.computed))
 		manualMax = manualMax.Add(k.share.Mul(k.manualMax))
-		hasComputed = hasComputed || k.task == TaskWorkRelief
+		hasComputed = hasComputed || k.task == TaskWorkRelief && k.manualMax.IsZero()
 	}
 	if len(r.taskSelf) > 0 {
 		return r.ind11PerTask(ts, parts, hasComputed)

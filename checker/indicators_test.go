@@ -209,6 +209,11 @@ func TestIndicatorBoundaries(t *testing.T) {
 			set(&wb.Info.GrowthAll, "0.06")
 			self(wb, 10, "8")
 		}, "7.71"},
+		{"以工代赈 funds without 以工代赈 projects: manual, not 0", 11, func(wb *checker.Workbook) {
+			workRelief(wb)
+			wb.Projects = wb.Projects[:1]
+			self(wb, 11, "19")
+		}, "19"},
 		{"以工代赈 weighted, one overall row", 11, func(wb *checker.Workbook) { workRelief(wb); self(wb, 11, "20") }, "18.5"},
 		{"以工代赈 weighted, 巩固拓展 row missing", 11, func(wb *checker.Workbook) {
 			workRelief(wb)
