@@ -28,6 +28,15 @@ func Read(path string, opt Options) (wb *checker.Workbook, err error) {
 			wb, err = nil, &FileError{Path: path, Problems: []string{fmt.Sprintf("文件内容已损坏，无法读取（%v）", p)}}
 		}
 	}()
+	// The streaming source reads a million-row ledger in seconds; excelize
+	// opens what it cannot (encrypted workbooks) and names what is wrong
+	// with a file neither can read.
+	if opt.Password == "" {
+		if src, err := openXLSXSource(path, opt); err == nil {
+			defer src.Close()
+			return fromSource(path, src)
+		}
+	}
 	f, err := openWorkbook(path, opt)
 	if err != nil {
 		var fe *FileError
@@ -40,7 +49,11 @@ func Read(path string, opt Options) (wb *checker.Workbook, err error) {
 		return nil, &FileError{Path: path, Problems: []string{"不是可以读取的 .xlsx 工作簿（可能已损坏、加密，或不是 Excel 2007 及以后的格式）"}}
 	}
 	defer f.Close()
-	wb, problems := readSource(newExcelizeSource(f), filepath.Base(path))
+	return fromSource(path, newExcelizeSource(f))
+}
+
+func fromSource(path string, src rowSource) (*checker.Workbook, error) {
+	wb, problems := readSource(src, filepath.Base(path))
 	if len(problems) > 0 {
 		return nil, &FileError{Path: path, Problems: problems}
 	}

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"fundcheck/internal/xlsx"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -166,11 +167,11 @@ func (s *excelizeSource) formatClass(sheet, name string) (formatClass, error) {
 	}
 	class := formatOther
 	if st, err := s.f.GetStyle(id); err == nil {
-		if st.CustomNumFmt != nil && strings.TrimSpace(*st.CustomNumFmt) != "" {
-			class = formatCodeClass(*st.CustomNumFmt)
-		} else {
-			class = builtinFormatClass(st.NumFmt)
+		code := ""
+		if st.CustomNumFmt != nil {
+			code = strings.TrimSpace(*st.CustomNumFmt)
 		}
+		class = formatClasses[xlsx.FormatClass(st.NumFmt, code)]
 	}
 	s.classes[id] = class
 	return class, nil

@@ -1,0 +1,125 @@
+package sheets
+
+import (
+	"fundcheck/internal/xlsx"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsxSource reads a workbook with the streaming scanner of internal/xlsx:
+// a million-row ledger in seconds and little memory, where excelize takes
+// minutes and gigabytes. The one thing it cannot do is compute a formula
+// the file holds no result for (workbooks written by excelize or
+// openpyxl): for such cells it opens the workbook with excelize as well,
+// on first need, and takes excelize's answer, so that both sources give
+// the same cells.
+type xlsxSource struct {
+	f    *xlsx.File
+	path string
+	opt  Options
+	ex   *excelizeSource // opened on first need
+	exf  *excelize.File
+}
+
+// openXLSXSource opens path for the streaming source. Close it when done.
+func openXLSXSource(path string, opt Options) (*xlsxSource, error) {
+	f, err := xlsx.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &xlsxSource{f: f, path: path, opt: opt}, nil
+}
+
+func (s *xlsxSource) Close() error {
+	if s.exf != nil {
+		s.exf.Close()
+	}
+	return s.f.Close()
+}
+
+func (s *xlsxSource) sheetNames() []string { return s.f.Sheets() }
+
+func (s *xlsxSource) date1904() bool { return s.f.Date1904() }
+
+func (s *xlsxSource) merges(sheet string) ([]cellRange, error) {
+	ranges, err := s.f.Merges(sheet)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]cellRange, len(ranges))
+	for i, r := range ranges {
+		out[i] = cellRange{top: r.FirstRow, left: r.FirstCol, bottom: r.LastRow, right: r.LastCol}
+	}
+	return out, nil
+}
+
+var cellTypes = [...]cellType{
+	xlsx.Number:  cellNumber,
+	xlsx.Text:    cellText,
+	xlsx.Bool:    cellBool,
+	xlsx.Error:   cellError,
+	xlsx.DateISO: cellText,
+}
+
+var formatClasses = [...]formatClass{
+	xlsx.Plain:   formatOther,
+	xlsx.Date:    formatDate,
+	xlsx.Percent: formatPercent,
+}
+
+func (s *xlsxSource) eachRow(sheet string, fn func(row int, cells []rawCell) error) error {
+	// Merges are stored after the cells: this reads them first with a
+	// quick pass that skips the cells.
+	merged, err := s.merges(sheet)
+	if err != nil {
+		return err
+	}
+	var cells []rawCell
+	err = s.f.Rows(sheet, func(row int, in []xlsx.Cell) error {
+		cells = cells[:0]
+		for _, c := range in {
+			if hidden(merged, row, c.Col) {
+				continue
+			}
+			if c.HasFormula && len(c.Value) == 0 {
+				rc, ok, err := s.computed(sheet, row, c.Col)
+				if err != nil {
+					return err
+				}
+				if ok {
+					cells = append(cells, rc)
+				}
+				continue
+			}
+			rc := rawCell{col: c.Col, value: string(c.Value), typ: cellTypes[c.Kind]}
+			if c.HasFormula {
+				rc.formula = string(c.Formula)
+			}
+			if rc.typ == cellNumber {
+				rc.format = formatClasses[c.Class]
+			}
+			cells = append(cells, rc)
+		}
+		if len(cells) == 0 {
+			return nil
+		}
+		return fn(row, cells)
+	})
+	if err == errStopRows {
+		return nil
+	}
+	return err
+}
+
+// computed is the cell at (row, col), a formula without a cached result, as
+// excelize computes it.
+func (s *xlsxSource) computed(sheet string, row, col int) (rawCell, bool, error) {
+	if s.ex == nil {
+		f, err := openWorkbook(s.path, s.opt)
+		if err != nil {
+			return rawCell{}, false, err
+		}
+		s.exf, s.ex = f, newExcelizeSource(f)
+	}
+	return s.ex.cell(sheet, row, col, "")
+}
