@@ -20,6 +20,9 @@ type run struct {
 	total   decimal.Decimal
 	byLevel [len(levelNames)]decimal.Decimal
 	byTask  [len(taskNames)]decimal.Decimal
+	// amountBlank counts notices whose amount is blank or unreadable: the
+	// total is then unknown, and nothing is measured against it.
+	amountBlank int
 
 	// Project budgets by category.
 	catSum    [len(categoryNames)]decimal.Decimal

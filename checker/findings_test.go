@@ -44,6 +44,13 @@ var findingCases = []findingCase{
 	{"declared total off by 0.01", checker.CodeFundTotal, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredTotal, "2000.01") },
 		func(wb *checker.Workbook) checker.Ref { return wb.Info.DeclaredTotal.At }},
 	{"declared total within rounding", checker.CodeFundTotal, false, func(wb *checker.Workbook) { set(&wb.Info.DeclaredTotal, "2000.004") }, nil},
+	// A notice amount blank: the total is unknown, nothing is measured
+	// against it (the reader's finding names the cell).
+	{"a notice amount blank: no declared-total finding", checker.CodeFundTotal, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a notice amount blank: no share finding", checker.CodeLevelShare, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a notice amount blank: no budgets-over-funds finding", checker.CodeBudgetOverFunds, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a notice amount blank: no execution-rate finding", checker.CodeDeclaredRate, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a notice amount blank: no industry share finding", checker.CodeIndustryShare, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
 	{"a level unreadable: shares not compared", checker.CodeLevelShare, false, func(wb *checker.Workbook) {
 		wb.Notices[0].Level = checker.Value[checker.Level]{At: wb.Notices[0].Level.At}
 	}, nil},

@@ -46,6 +46,7 @@ func (r *run) funds() {
 	countyRows := 0
 	for _, n := range r.wb.Notices {
 		if !n.Amount.Set {
+			r.amountBlank++
 			continue
 		}
 		r.total = r.total.Add(n.Amount.V)
@@ -70,7 +71,7 @@ func (r *run) funds() {
 		r.noticeDates(i, n)
 	}
 
-	if info.DeclaredTotal.Set && !sameMoney(info.DeclaredTotal.V, r.total) {
+	if info.DeclaredTotal.Set && r.amountBlank == 0 && !sameMoney(info.DeclaredTotal.V, r.total) {
 		r.add(Finding{Code: CodeFundTotal, Severity: Error, Refs: refs(info.DeclaredTotal.At),
 			Message: fmt.Sprintf("基本信息“申报资金总额”%s填写%s万元，资金下达各行合计%s万元",
 				at(info.DeclaredTotal.At), money(info.DeclaredTotal.V), money(r.total)),
@@ -86,6 +87,18 @@ func (r *run) funds() {
 	r.checkSubtotals(NoticeTable, sheetNotices, len(r.wb.Notices),
 		func(i int) (decimal.Decimal, bool) { n := r.wb.Notices[i]; return n.Amount.V, n.Amount.Set },
 		nil, CodeNoticeSubtotal, CodeNoticeSubtotal, CodeNoticeSubtotal)
+}
+
+// totalMissing says why this year's total funds cannot be measured
+// against, or "" when they can.
+func (r *run) totalMissing() string {
+	switch {
+	case r.amountBlank > 0:
+		return fmt.Sprintf("完整的本年资金总额（资金下达有%d行金额未填或无法识别）", r.amountBlank)
+	case !r.total.IsPositive():
+		return "本年资金（资金下达合计为0）"
+	}
+	return ""
 }
 
 // noticeDates checks one notice's dates: order, plausible window, and the
@@ -160,7 +173,7 @@ func (r *run) noticeScore(days int64) decimal.Decimal {
 // A notice without a readable level (the reader's finding) leaves every
 // level's sum in doubt, so no share is compared.
 func (r *run) levelShares() {
-	if !r.total.IsPositive() || r.levelBlank > 0 {
+	if r.totalMissing() != "" || r.levelBlank > 0 {
 		return
 	}
 	declared := &r.wb.Info.DeclaredLevelShare
@@ -245,7 +258,7 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (a d
 				Message:    fmt.Sprintf("%s填写%d个%s，%s实有%d行", where, st.Count.V, at(st.Count.At), scope, count),
 				Suggestion: "核对是否漏列或重复列了项目，再改正个数"})
 		}
-		if st.Share.Set && blank == 0 && r.total.IsPositive() && !samePct(st.Share.V, sum.Div(r.total)) {
+		if st.Share.Set && blank == 0 && r.totalMissing() == "" && !samePct(st.Share.V, sum.Div(r.total)) {
 			r.add(Finding{Code: shareCode, Severity: Error, Refs: refs(st.Share.At),
 				Message: fmt.Sprintf("%s的占比填写%s%s，按%s万元÷本年资金%s万元应为%s",
 					where, pct(st.Share.V), at(st.Share.At), money(sum), money(r.total), pct(sum.Div(r.total))),

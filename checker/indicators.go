@@ -293,8 +293,8 @@ func (r *run) ind8() outcome {
 	if r.year == 0 {
 		return r.fallback(8, "评价年度")
 	}
-	if !r.total.IsPositive() {
-		return r.fallback(8, "本年资金（资金下达合计为0）")
+	if m := r.totalMissing(); m != "" {
+		return r.fallback(8, m)
 	}
 	avg := []Value[decimal.Decimal]{r.wb.Info.ProvinceAvgJul, r.wb.Info.ProvinceAvgOct}
 	total := zero
@@ -335,8 +335,8 @@ func linear(rate, threshold, full decimal.Decimal) decimal.Decimal {
 
 func (r *run) ind9() outcome {
 	info := &r.wb.Info
-	if !r.total.IsPositive() {
-		return r.fallback(9, "本年资金（资金下达合计为0）")
+	if m := r.totalMissing(); m != "" {
+		return r.fallback(9, m)
 	}
 	if r.cutoff.IsZero() {
 		return r.fallback(9, "数据截止日期和评价年度")
@@ -447,8 +447,8 @@ func (r *run) tasks11() []task11 {
 }
 
 func (r *run) ind11() outcome {
-	if !r.total.IsPositive() {
-		return r.fallback(11, "本年资金（资金下达合计为0）")
+	if m := r.totalMissing(); m != "" {
+		return r.fallback(11, m)
 	}
 	ts := r.tasks11()
 	var parts []string
@@ -511,8 +511,8 @@ func (r *run) ind12() outcome {
 	if r.year == 0 {
 		return r.fallback(12, "评价年度（产业比例目标按年度确定）")
 	}
-	if !r.total.IsPositive() {
-		return r.fallback(12, "本年资金（资金下达合计为0）")
+	if m := r.totalMissing(); m != "" {
+		return r.fallback(12, m)
 	}
 	if !info.LastTotal.Set || !info.LastIndustry.Set {
 		return r.fallback(12, "上年衔接资金总额和上年产业项目资金（万元）")

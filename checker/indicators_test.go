@@ -148,6 +148,10 @@ func TestIndicatorBoundaries(t *testing.T) {
 			wb.Info.Cutoff = date("2023-09-30", wb.Info.Cutoff.At)
 			payOnly(wb, "100", "2023-10-01")
 		}, "5"},
+		{"a notice amount blank: self-score stands", 9, func(wb *checker.Workbook) {
+			wb.Notices[0].Amount.Set = false
+			self(wb, 9, "8.5")
+		}, "8.5"},
 		{"old balance", 9, func(wb *checker.Workbook) { set(&wb.Info.OldBalance, "0.01") }, "9"},
 
 		// 12: industry share against the 2023 target of 60% and last year's share.

@@ -348,7 +348,7 @@ func (r *run) declaredSpending(cps [3]time.Time) {
 				keys[k], at(d.At), money(d.V), ymd(cps[k]), money(r.paid[k]), undated),
 			Suggestion: "核对台账是否完整，或改正申报数"})
 	}
-	if !r.total.IsPositive() {
+	if r.totalMissing() != "" {
 		return
 	}
 	spent := r.paid[2]

@@ -68,14 +68,14 @@ func (r *run) projects() {
 
 	info := &r.wb.Info
 	industry := r.catSum[Industry]
-	if d := info.DeclaredIndustryShare; d.Set && r.total.IsPositive() && r.industryKnown() && !samePct(d.V, industry.Div(r.total)) {
+	if d := info.DeclaredIndustryShare; d.Set && r.totalMissing() == "" && r.industryKnown() && !samePct(d.V, industry.Div(r.total)) {
 		r.add(Finding{Code: CodeIndustryShare, Severity: Error, Refs: refs(d.At),
 			Message: fmt.Sprintf("基本信息“申报产业资金占比”%s填写%s，产业类项目%s万元÷本年资金%s万元应为%s",
 				at(d.At), pct(d.V), money(industry), money(r.total), pct(industry.Div(r.total))),
 			Suggestion: "按计算值改正"})
 	}
 
-	if len(ps) > 0 && r.budgetsKnown() {
+	if len(ps) > 0 && r.budgetsKnown() && r.amountBlank == 0 {
 		totalAt := r.projectTotalAt()
 		switch r.projTotal.Cmp(r.total) {
 		case 1:
@@ -139,7 +139,7 @@ func (r *run) projectTotalAt() Ref {
 // of each category block. A share equal to the project's own share of the
 // funds is accepted too: some counties write one share per project.
 func (r *run) blockShares() {
-	if !r.total.IsPositive() {
+	if r.totalMissing() != "" {
 		return
 	}
 	for i, p := range r.wb.Projects {

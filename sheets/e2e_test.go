@@ -39,6 +39,10 @@ var e2eCases = []e2eCase{
 		{"GS108", "支付台账!D1", []string{"（元）", "万元"}}}},
 	{edit: "blank_budget", want: []e2eFinding{
 		{"GS107", "项目清单!F3", []string{"预算资金", "为空"}}}},
+	// Without one notice's amount the total is unknown: indicators 8, 9, 11
+	// and 12 keep the self-scores, and no share or total is compared.
+	{edit: "blank_notice_amount", want: []e2eFinding{
+		{"GS107", "资金下达!E2", []string{"金额", "为空"}}}},
 	{edit: "bad_level", want: []e2eFinding{
 		{"GS106", "资金下达!A2", []string{"乡级", "中央、省级、市级、县级"}}}},
 	{edit: "wrong_subtotal", sameScore: true, want: []e2eFinding{

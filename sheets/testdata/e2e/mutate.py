@@ -59,6 +59,11 @@ def blank_budget(wb):
     ws.cell(3, header_col(ws, "预算资金")).value = None
 
 
+def blank_notice_amount(wb):
+    ws = wb["资金下达"]
+    ws.cell(2, header_col(ws, "金额")).value = None
+
+
 def district_level(wb):
     ws = wb["资金下达"]
     col = header_col(ws, "资金级次")
@@ -172,7 +177,7 @@ EDITS = {f.__name__: f for f in [
     swap_columns, title_rows, text_amounts, yuan_column, blank_budget, district_level, bad_level,
     wrong_subtotal, repeat_voucher, unknown_project, date_2022, text_dates, bad_date, self_above_max,
     negative_payment, ledger_total, after_cutoff, self13_not_poor, info_key_in_yuan,
-    footnotes,
+    footnotes, blank_notice_amount,
 ]}
 
 if __name__ == "__main__":
