@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -210,15 +209,4 @@ func BenchmarkDonor(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		donorBook(b, "资金明细")
 	}
-}
-
-// cpuMs is the process's user+system CPU time in ms minus since: on a shared
-// machine wall time says more about the neighbours than about the code.
-func cpuMs(b *testing.B, since float64) float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	ms := float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e6
-	return ms - since
 }
