@@ -2,4 +2,15 @@
 // evaluation workbook and writes an annotated copy beside it.
 package main
 
-func main() {}
+import (
+	"os"
+
+	"fundcheck/internal/app"
+)
+
+// version is set at release builds with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(app.Run(os.Args, app.OS(version)))
+}

@@ -20,17 +20,30 @@ type run struct {
 	total   decimal.Decimal
 	byLevel [len(levelNames)]decimal.Decimal
 	byTask  [len(taskNames)]decimal.Decimal
+	// amountBlank counts notices whose amount is blank or unreadable: the
+	// total is then unknown, and nothing is measured against it.
+	amountBlank int
 
 	// Project budgets by category.
 	catSum    [len(categoryNames)]decimal.Decimal
 	catCount  [len(categoryNames)]int
+	catBlank  [len(categoryNames)]int // projects whose budget is blank or unreadable
 	projTotal decimal.Decimal
+
+	// levelBlank counts notices with an amount but no readable 资金级次:
+	// the shares by level are then unknown.
+	levelBlank int
 
 	// Ledger: cumulative payments at the two checkpoints and the cut-off.
 	paid       [3]decimal.Decimal
 	cutoff     time.Time
 	cutoffNote string // set when the cut-off date is missing and a default is used
 	unknownPay int    // payments to projects not in 项目清单
+	// Payments left out of the checkpoint sums because their date could not
+	// be read (RULES.md reading 2): how many and how much.
+	undated     int
+	undatedSum  decimal.Decimal
+	nonPositive int // payments left out of every sum (reading 2)
 
 	// Self-scores: the first row of each indicator, and indicator 11's
 	// per-task rows.

@@ -44,6 +44,19 @@ var findingCases = []findingCase{
 	{"declared total off by 0.01", checker.CodeFundTotal, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredTotal, "2000.01") },
 		func(wb *checker.Workbook) checker.Ref { return wb.Info.DeclaredTotal.At }},
 	{"declared total within rounding", checker.CodeFundTotal, false, func(wb *checker.Workbook) { set(&wb.Info.DeclaredTotal, "2000.004") }, nil},
+	// A notice amount blank: the total is unknown, nothing is measured
+	// against it (the reader's finding names the cell).
+	{"a notice amount blank: no declared-total finding", checker.CodeFundTotal, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a notice amount blank: no share finding", checker.CodeLevelShare, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a notice amount blank: no budgets-over-funds finding", checker.CodeBudgetOverFunds, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a notice amount blank: no execution-rate finding", checker.CodeDeclaredRate, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a notice amount blank: no industry share finding", checker.CodeIndustryShare, false, func(wb *checker.Workbook) { wb.Notices[0].Amount.Set = false }, nil},
+	{"a level unreadable: shares not compared", checker.CodeLevelShare, false, func(wb *checker.Workbook) {
+		wb.Notices[0].Level = checker.Value[checker.Level]{At: wb.Notices[0].Level.At}
+	}, nil},
+	{"a level unreadable: not taken for a forced share", checker.CodeForcedShare, false, func(wb *checker.Workbook) {
+		wb.Notices[0].Level = checker.Value[checker.Level]{At: wb.Notices[0].Level.At}
+	}, nil},
 	{"central share 50.01%", checker.CodeLevelShare, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredLevelShare[checker.Central], "0.5001") },
 		func(wb *checker.Workbook) checker.Ref { return wb.Info.DeclaredLevelShare[checker.Central].At }},
 	{"central share rounds to 50.00%", checker.CodeLevelShare, false, func(wb *checker.Workbook) { set(&wb.Info.DeclaredLevelShare[checker.Central], "0.500049") }, nil},
@@ -115,6 +128,13 @@ var findingCases = []findingCase{
 	{"not in the library", checker.CodeNotInLibrary, true, func(wb *checker.Workbook) { wb.Projects[0].InLibrary.V = false },
 		func(wb *checker.Workbook) checker.Ref { return wb.Projects[0].InLibrary.At }},
 	{"library not stated", checker.CodeNotInLibrary, false, func(wb *checker.Workbook) { wb.Projects[0].InLibrary = checker.Flag{} }, nil},
+	// One blank budget is the reader's finding at that cell; the totals it
+	// would spoil are not compared.
+	{"a budget blank: no subtotal finding", checker.CodeProjectSubtotal, false, func(wb *checker.Workbook) { wb.Projects[0].Budget.Set = false }, nil},
+	{"a budget blank: no share finding", checker.CodeCategoryShare, false, func(wb *checker.Workbook) { wb.Projects[0].Budget.Set = false }, nil},
+	{"a budget blank: the count still holds", checker.CodeCategoryCount, false, func(wb *checker.Workbook) { wb.Projects[0].Budget.Set = false }, nil},
+	{"a budget blank: no budgets-below-funds finding", checker.CodeBudgetUnderFunds, false, func(wb *checker.Workbook) { wb.Projects[0].Budget.Set = false }, nil},
+	{"a budget blank: no industry share finding", checker.CodeIndustryShare, false, func(wb *checker.Workbook) { wb.Projects[0].Budget.Set = false }, nil},
 	{"industry share off", checker.CodeIndustryShare, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredIndustryShare, "0.7001") }, nil},
 	{"industry share within rounding", checker.CodeIndustryShare, false, func(wb *checker.Workbook) { set(&wb.Info.DeclaredIndustryShare, "0.70004") }, nil},
 
@@ -127,6 +147,7 @@ var findingCases = []findingCase{
 	{"payment linked by name", checker.CodeUnknownProject, false, func(wb *checker.Workbook) { wb.Payments[0].ProjectID = checker.Text{} }, nil},
 	{"paid 0.01 over budget", checker.CodeOverBudget, true, func(wb *checker.Workbook) { pay(wb, "SL-001", "0.01", "2023-06-01") },
 		func(wb *checker.Workbook) checker.Ref { return wb.Projects[0].Budget.At }},
+	{"paid over budget by less than 0.01 万元", checker.CodeOverBudget, false, func(wb *checker.Workbook) { pay(wb, "SL-001", "0.004", "2023-06-01") }, nil},
 	{"paid the budget exactly", checker.CodeOverBudget, false, func(wb *checker.Workbook) {
 		set(&wb.Payments[0].Amount, "9.99")
 		pay(wb, "SL-001", "0.01", "2023-06-01")
@@ -148,6 +169,9 @@ var findingCases = []findingCase{
 	{"declared 07-15 spending off", checker.CodeDeclaredSpent, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredSpentJul, "1200.01") },
 		func(wb *checker.Workbook) checker.Ref { return wb.Info.DeclaredSpentJul.At }},
 	{"declared cut-off spending off", checker.CodeDeclaredSpent, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredSpent, "1999.99") }, nil},
+	{"no 评价年度: the checkpoints are unknown, not 0001-01-01", checker.CodeDeclaredSpent, false, func(wb *checker.Workbook) {
+		wb.Info.Year = checker.Value[int]{}
+	}, nil},
 	{"declared 10-15 spending within rounding", checker.CodeDeclaredSpent, false, func(wb *checker.Workbook) { set(&wb.Info.DeclaredSpentOct, "1800.004") }, nil},
 	{"declared rate 99.99%", checker.CodeDeclaredRate, true, func(wb *checker.Workbook) { set(&wb.Info.DeclaredRate, "0.9999") }, nil},
 	{"declared rate rounds to 100%", checker.CodeDeclaredRate, false, func(wb *checker.Workbook) { set(&wb.Info.DeclaredRate, "0.99996") }, nil},
@@ -344,5 +368,26 @@ func TestLedgerLinksByNameWithoutProjectNumbers(t *testing.T) {
 	}
 	if rep := checker.Check(wb); len(rep.Findings) != 0 {
 		t.Errorf("findings: %v", rep.Findings)
+	}
+}
+
+// A payment whose date cannot be read is left out of the checkpoint sums
+// (reading 2); the declared figures it then disagrees with say so.
+func TestUndatedPaymentNamedInSpending(t *testing.T) {
+	wb := county(20, 200, false)
+	wb.Payments[0].Date = checker.Date{At: wb.Payments[0].Date.At}
+	want := "另有1笔支付合计" + wb.Payments[0].Amount.V.StringFixed(2) + "万元日期无法识别，未计入"
+	n := 0
+	for _, f := range checker.Check(wb).Findings {
+		switch f.Code {
+		case checker.CodeDeclaredSpent, checker.CodeDeclaredRate, checker.CodeDeclaredBalance:
+			n++
+			if !strings.Contains(f.Message, want) {
+				t.Errorf("%s does not name the undated payment: %s", f.Code, f.Message)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no declared-spending finding")
 	}
 }

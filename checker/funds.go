@@ -22,9 +22,9 @@ const (
 
 var fundRules = []Rule{
 	{CodeFundTotal, Error, "申报资金总额与资金下达合计不符",
-		"基本信息的“申报资金总额（万元）”应等于资金下达工作表各行金额之和（本年各级衔接资金合计），按0.01万元比较。不一致说明报告的总额或资金下达表有遗漏或错录。请核对每个下达文件的金额，改正总额或补全资金下达表。"},
+		"基本信息的“申报资金总额（万元）”应等于资金下达工作表各行金额之和（本年各级衔接资金合计），按0.01万元比较。不一致说明报告的总额或资金下达表有遗漏或错录。资金下达有金额未填或无法识别的行时，本年资金总额不完整，不核对总额和各项占比，依赖总额的指标8、9、11、12按自评计分。请核对每个下达文件的金额，改正总额或补全资金下达表。"},
 	{CodeLevelShare, Error, "申报的各级资金占比与计算值不符",
-		"基本信息的“申报中央/省级/市级/县级资金占比”应等于该级次资金下达合计÷本年资金总额，四舍五入到0.01%。不一致说明占比算错或金额有误。请按计算值改正。"},
+		"基本信息的“申报中央/省级/市级/县级资金占比”应等于该级次资金下达合计÷本年资金总额，四舍五入到0.01%。不一致说明占比算错或金额有误。资金下达表中有资金级次未填或无法识别的行时，各级合计不确定，不核对占比。请按计算值改正。"},
 	{CodeForcedShare, Error, "资金占比被凑成100%",
 		"各级资金占比分别四舍五入后，合计不一定正好是100%（可能是99.99%或100.01%）。报告为了凑成100.00%改动了其中一项，使这一项不再等于它的实际占比（如阿城区县级资金81.68÷4950.68=1.65%，报告写1.64%）。请每一项都填写各自四舍五入的结果，合计不等于100%是正常的尾差。"},
 	{CodeNoticeSubtotal, Error, "资金下达的合计行与明细不符",
@@ -46,6 +46,7 @@ func (r *run) funds() {
 	countyRows := 0
 	for _, n := range r.wb.Notices {
 		if !n.Amount.Set {
+			r.amountBlank++
 			continue
 		}
 		r.total = r.total.Add(n.Amount.V)
@@ -54,6 +55,9 @@ func (r *run) funds() {
 			lv = LevelUnknown
 		}
 		r.byLevel[lv] = r.byLevel[lv].Add(n.Amount.V)
+		if lv == LevelUnknown {
+			r.levelBlank++
+		}
 		if lv == CountyLevel {
 			countyRows++
 		}
@@ -67,7 +71,7 @@ func (r *run) funds() {
 		r.noticeDates(i, n)
 	}
 
-	if info.DeclaredTotal.Set && !sameMoney(info.DeclaredTotal.V, r.total) {
+	if info.DeclaredTotal.Set && r.amountBlank == 0 && !sameMoney(info.DeclaredTotal.V, r.total) {
 		r.add(Finding{Code: CodeFundTotal, Severity: Error, Refs: refs(info.DeclaredTotal.At),
 			Message: fmt.Sprintf("基本信息“申报资金总额”%s填写%s万元，资金下达各行合计%s万元",
 				at(info.DeclaredTotal.At), money(info.DeclaredTotal.V), money(r.total)),
@@ -76,12 +80,25 @@ func (r *run) funds() {
 	if info.CountyBudget.Set && countyRows > 0 && !sameMoney(info.CountyBudget.V, r.byLevel[CountyLevel]) {
 		r.add(Finding{Code: CodeCountyBudgetSum, Severity: Error, Refs: refs(info.CountyBudget.At),
 			Message: fmt.Sprintf("基本信息“县本级衔接资金预算”%s填写%s万元，资金下达中县级各行合计%s万元（指标1采用前者）",
-				at(info.CountyBudget.At), money(info.CountyBudget.V), money(r.byLevel[CountyLevel]))})
+				at(info.CountyBudget.At), money(info.CountyBudget.V), money(r.byLevel[CountyLevel])),
+			Suggestion: "核对县级预算文件，改正两处中错的一处"})
 	}
 	r.levelShares()
 	r.checkSubtotals(NoticeTable, sheetNotices, len(r.wb.Notices),
 		func(i int) (decimal.Decimal, bool) { n := r.wb.Notices[i]; return n.Amount.V, n.Amount.Set },
 		nil, CodeNoticeSubtotal, CodeNoticeSubtotal, CodeNoticeSubtotal)
+}
+
+// totalMissing says why this year's total funds cannot be measured
+// against, or "" when they can.
+func (r *run) totalMissing() string {
+	switch {
+	case r.amountBlank > 0:
+		return fmt.Sprintf("完整的本年资金总额（资金下达有%d行金额未填或无法识别）", r.amountBlank)
+	case !r.total.IsPositive():
+		return "本年资金（资金下达合计为0）"
+	}
+	return ""
 }
 
 // noticeDates checks one notice's dates: order, plausible window, and the
@@ -152,8 +169,11 @@ func (r *run) noticeScore(days int64) decimal.Decimal {
 // shares add up to exactly 100% but the correctly rounded ones do not, and
 // exactly one share is off by that rounding difference, the county forced
 // the total: that one gets its own code.
+//
+// A notice without a readable level (the reader's finding) leaves every
+// level's sum in doubt, so no share is compared.
 func (r *run) levelShares() {
-	if !r.total.IsPositive() {
+	if r.totalMissing() != "" || r.levelBlank > 0 {
 		return
 	}
 	declared := &r.wb.Info.DeclaredLevelShare
@@ -193,8 +213,10 @@ func (r *run) levelShares() {
 // checkSubtotals checks every declared subtotal row of one table against the
 // rows it covers, [From, To) as the reader found them (the whole table when
 // that is empty); a row naming a category counts only that category's rows.
-// amount gives a row's amount (false: not counted).
-func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (decimal.Decimal, bool),
+// amount gives a row's amount; known is false when the cell is blank or
+// unreadable, and then the sum is unknown: the reader's finding on that cell
+// says what is wrong, and the amount and share are not compared.
+func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (a decimal.Decimal, known bool),
 	category func(int) Category, amountCode, shareCode, countCode string) {
 	for _, st := range r.wb.Subtotals {
 		if st.Table != t {
@@ -205,14 +227,16 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (dec
 			from, to = 0, n
 		}
 		byCategory := category != nil && st.Category != CategoryUnknown
-		sum, count := zero, 0
+		sum, count, blank := zero, 0, 0
 		for i := from; i < to; i++ {
 			if byCategory && category(i) != st.Category {
 				continue
 			}
+			count++
 			if a, ok := amount(i); ok {
 				sum = sum.Add(a)
-				count++
+			} else {
+				blank++
 			}
 		}
 		scope := "其覆盖的"
@@ -224,19 +248,21 @@ func (r *run) checkSubtotals(t Table, sheet string, n int, amount func(int) (dec
 		}
 		label := "“" + st.Label.V + "”"
 		where := rowOf(sheet, st.Amount.At, st.From) + label
-		if st.Amount.Set && !sameMoney(st.Amount.V, sum) {
+		if st.Amount.Set && blank == 0 && !sameMoney(st.Amount.V, sum) {
 			r.add(Finding{Code: amountCode, Severity: Error, Refs: refs(st.Amount.At),
 				Message:    fmt.Sprintf("%s填写%s万元%s，%s%d行合计%s万元", where, money(st.Amount.V), at(st.Amount.At), scope, count, money(sum)),
 				Suggestion: "核对明细行是否有遗漏、重复或错录，再改正合计"})
 		}
 		if st.Count.Set && st.Count.V != count {
 			r.add(Finding{Code: countCode, Severity: Error, Refs: refs(st.Count.At),
-				Message: fmt.Sprintf("%s填写%d个%s，%s实有%d行", where, st.Count.V, at(st.Count.At), scope, count)})
+				Message:    fmt.Sprintf("%s填写%d个%s，%s实有%d行", where, st.Count.V, at(st.Count.At), scope, count),
+				Suggestion: "核对是否漏列或重复列了项目，再改正个数"})
 		}
-		if st.Share.Set && r.total.IsPositive() && !samePct(st.Share.V, sum.Div(r.total)) {
+		if st.Share.Set && blank == 0 && r.totalMissing() == "" && !samePct(st.Share.V, sum.Div(r.total)) {
 			r.add(Finding{Code: shareCode, Severity: Error, Refs: refs(st.Share.At),
 				Message: fmt.Sprintf("%s的占比填写%s%s，按%s万元÷本年资金%s万元应为%s",
-					where, pct(st.Share.V), at(st.Share.At), money(sum), money(r.total), pct(sum.Div(r.total)))})
+					where, pct(st.Share.V), at(st.Share.At), money(sum), money(r.total), pct(sum.Div(r.total))),
+				Suggestion: "按计算值" + pct(sum.Div(r.total)) + "改正"})
 		}
 	}
 }

@@ -29,7 +29,7 @@ var indicatorDefs = []IndicatorDef{
 	{10, "巩固拓展脱贫攻坚成果情况", dec(8), "4分人工+脱贫人口收入或增速达到全县水平得4分，否则按比例（基本信息缺收入数据时全部人工）"},
 	{11, "分任务资金使用效益", dec(20), "按各任务资金占比加权：巩固拓展20分人工；以工代赈按劳务报酬达标项目比例×15+公示项目比例×5；少数民族发展、欠发达国有林场人工"},
 	{12, "衔接资金用于产业比例", dec(7), "计算：产业类项目资金占比达到当年目标（2023年60%）得5分，每低1个百分点扣1分；不低于上年占比得2分"},
-	{13, "统筹整合工作成效", dec(12), "仅脱贫县：6分人工+整合资金支出比例达到80%得6分，不足按比例；非脱贫县不适用，基础分按88分折算成百分制"},
+	{13, "统筹整合工作成效", dec(12), "仅脱贫县：整合方案和制度报表各3分人工+整合资金支出比例达到80%得6分，不足按比例；负面清单等问题每起扣0.5至1分（人工）；非脱贫县不适用，基础分按88分折算成百分制"},
 	{14, "机制创新", dec(3), "人工加分，最高加3分"},
 	{15, "执行中随意调减衔接资金预算", dec(-5), "人工减分：有调减扣5分"},
 	{16, "数据作假", dec(-10), "人工减分：查实扣10分（程序不会自行扣减）"},
@@ -293,8 +293,8 @@ func (r *run) ind8() outcome {
 	if r.year == 0 {
 		return r.fallback(8, "评价年度")
 	}
-	if !r.total.IsPositive() {
-		return r.fallback(8, "本年资金（资金下达合计为0）")
+	if m := r.totalMissing(); m != "" {
+		return r.fallback(8, m)
 	}
 	avg := []Value[decimal.Decimal]{r.wb.Info.ProvinceAvgJul, r.wb.Info.ProvinceAvgOct}
 	total := zero
@@ -335,8 +335,8 @@ func linear(rate, threshold, full decimal.Decimal) decimal.Decimal {
 
 func (r *run) ind9() outcome {
 	info := &r.wb.Info
-	if !r.total.IsPositive() {
-		return r.fallback(9, "本年资金（资金下达合计为0）")
+	if m := r.totalMissing(); m != "" {
+		return r.fallback(9, m)
 	}
 	if r.cutoff.IsZero() {
 		return r.fallback(9, "数据截止日期和评价年度")
@@ -424,9 +424,14 @@ func (r *run) tasks11() []task11 {
 					shown++
 				}
 			}
-			if n > 0 {
-				k.computed = dec(15).Mul(dec(meet)).Div(dec(n)).Add(dec(5).Mul(dec(shown)).Div(dec(n)))
+			if n == 0 {
+				// The funds are there but no project says it is theirs:
+				// the task column was left blank, not the labour unpaid.
+				k.manualMax = dec(20)
+				k.basis = fmt.Sprintf("以工代赈资金占%s，但项目清单中没有任务类型为以工代赈的项目，无法计算，20分人工", pct(k.share))
+				break
 			}
+			k.computed = dec(15).Mul(dec(meet)).Div(dec(n)).Add(dec(5).Mul(dec(shown)).Div(dec(n)))
 			k.basis = fmt.Sprintf("以工代赈资金占%s：%d个以工代赈项目中劳务报酬达到预算%s的%d个、公示的%d个，得%s分",
 				pct(k.share), n, pct(r.p.LabourShare), meet, shown, pts(k.computed))
 		case TaskConsolidate:
@@ -442,8 +447,8 @@ func (r *run) tasks11() []task11 {
 }
 
 func (r *run) ind11() outcome {
-	if !r.total.IsPositive() {
-		return r.fallback(11, "本年资金（资金下达合计为0）")
+	if m := r.totalMissing(); m != "" {
+		return r.fallback(11, m)
 	}
 	ts := r.tasks11()
 	var parts []string
@@ -453,7 +458,7 @@ func (r *run) ind11() outcome {
 		parts = append(parts, k.basis)
 		computed = computed.Add(k.share.Mul(k.computed))
 		manualMax = manualMax.Add(k.share.Mul(k.manualMax))
-		hasComputed = hasComputed || k.task == TaskWorkRelief
+		hasComputed = hasComputed || k.task == TaskWorkRelief && k.manualMax.IsZero()
 	}
 	if len(r.taskSelf) > 0 {
 		return r.ind11PerTask(ts, parts, hasComputed)
@@ -506,11 +511,14 @@ func (r *run) ind12() outcome {
 	if r.year == 0 {
 		return r.fallback(12, "评价年度（产业比例目标按年度确定）")
 	}
-	if !r.total.IsPositive() {
-		return r.fallback(12, "本年资金（资金下达合计为0）")
+	if m := r.totalMissing(); m != "" {
+		return r.fallback(12, m)
 	}
 	if !info.LastTotal.Set || !info.LastIndustry.Set {
 		return r.fallback(12, "上年衔接资金总额和上年产业项目资金（万元）")
+	}
+	if !r.industryKnown() {
+		return r.fallback(12, "项目清单中部分项目的预算资金或项目类别（产业类资金合计不完整）")
 	}
 	industry := r.catSum[Industry]
 	share := industry.Div(r.total)
@@ -541,15 +549,21 @@ func (r *run) ind13() outcome {
 	if !info.PovertyCounty.V {
 		return outcome{zero, NotApplicable, "非脱贫县，本指标不适用"}
 	}
-	if !info.Integrated.Set || !info.IntegratedSpent.Set || !info.Integrated.V.IsPositive() {
+	if !info.Integrated.Set || !info.IntegratedSpent.Set {
 		return r.fallback(13, "整合资金规模和整合资金已支出（万元）")
+	}
+	if !info.Integrated.V.IsPositive() {
+		return r.fallback(13, "大于0的整合资金规模（填写为"+money(info.Integrated.V)+"万元，支出比例无从计算）")
 	}
 	rate := info.IntegratedSpent.V.Div(info.Integrated.V)
 	c := dec(6).Mul(decimal.Min(one, rate.Div(r.p.Ind13Ratio)))
 	basis := fmt.Sprintf("整合资金%s万元，已支出%s万元，支出比例%s（满分线%s），得%s分；整合方案和管理制度6分人工，负面清单问题另扣",
 		money(info.Integrated.V), money(info.IntegratedSpent.V), pct(rate), pct(r.p.Ind13Ratio), pts(c))
 	o := r.mixed(13, c, dec(6), basis, true)
-	o.score = clamp(o.score, zero, dec(12))
+	if o.score.IsNegative() {
+		o.score = zero
+		o.basis += "，扣减后低于0，按0分计"
+	}
 	return o
 }
 

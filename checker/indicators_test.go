@@ -111,6 +111,21 @@ func TestIndicatorBoundaries(t *testing.T) {
 		{"exactly the time-sequence progress", 8, func(wb *checker.Workbook) { total(wb, "365"); payOnly(wb, "196", "2023-07-15") }, "8.4"},
 		{"one day's worth below", 8, func(wb *checker.Workbook) { total(wb, "365"); payOnly(wb, "195", "2023-07-15") }, "8.36"},
 		{"paid the day after the checkpoint", 8, func(wb *checker.Workbook) { total(wb, "365"); payOnly(wb, "365", "2023-07-16") }, "5"},
+		{"leap year: 07-15 is day 197 of 366", 8, func(wb *checker.Workbook) {
+			leapYear(wb)
+			total(wb, "366")
+			payOnly(wb, "197", "2024-07-15")
+		}, "8.41"},
+		{"leap year: a day's worth below at 07-15", 8, func(wb *checker.Workbook) {
+			leapYear(wb)
+			total(wb, "366")
+			payOnly(wb, "196", "2024-07-15")
+		}, "8.37"},
+		{"province average given but not reached, time-sequence reached", 8, func(wb *checker.Workbook) {
+			total(wb, "365")
+			payOnly(wb, "365", "2023-07-15")
+			set(&wb.Info.ProvinceAvgJul, "1")
+		}, "10"},
 		{"province average reached", 8, func(wb *checker.Workbook) {
 			total(wb, "365")
 			payOnly(wb, "100", "2023-07-15")
@@ -125,6 +140,18 @@ func TestIndicatorBoundaries(t *testing.T) {
 		{"paid after the cut-off", 9, func(wb *checker.Workbook) { payOnly(wb, "100", "2023-12-26") }, "5"},
 		{"95% last year", 9, func(wb *checker.Workbook) { set(&wb.Info.LastSpent, "95") }, "6"},
 		{"97.5% last year", 9, func(wb *checker.Workbook) { set(&wb.Info.LastSpent, "97.5") }, "8"},
+		{"cut-off before year end: paid by the cut-off", 9, func(wb *checker.Workbook) {
+			wb.Info.Cutoff = date("2023-09-30", wb.Info.Cutoff.At)
+			payOnly(wb, "100", "2023-09-30")
+		}, "10"},
+		{"cut-off before year end: paid the day after", 9, func(wb *checker.Workbook) {
+			wb.Info.Cutoff = date("2023-09-30", wb.Info.Cutoff.At)
+			payOnly(wb, "100", "2023-10-01")
+		}, "5"},
+		{"a notice amount blank: self-score stands", 9, func(wb *checker.Workbook) {
+			wb.Notices[0].Amount.Set = false
+			self(wb, 9, "8.5")
+		}, "8.5"},
 		{"old balance", 9, func(wb *checker.Workbook) { set(&wb.Info.OldBalance, "0.01") }, "9"},
 
 		// 12: industry share against the 2023 target of 60% and last year's share.
@@ -135,11 +162,21 @@ func TestIndicatorBoundaries(t *testing.T) {
 		{"equal to last year's share", 12, func(wb *checker.Workbook) { industry(wb, "60"); set(&wb.Info.LastIndustry, "60") }, "7"},
 		{"below last year's share", 12, func(wb *checker.Workbook) { industry(wb, "60"); set(&wb.Info.LastIndustry, "60.01") }, "5"},
 		{"2025 target 70%", 12, func(wb *checker.Workbook) { industry(wb, "60"); wb.Info.Year.V = 2025 }, "-"},
+		{"after 2025 the last listed target (70%) holds", 12, func(wb *checker.Workbook) { industry(wb, "69.99"); wb.Info.Year.V = 2030 }, "6.99"},
+		{"before 2021 the earliest target (50%) holds", 12, func(wb *checker.Workbook) { industry(wb, "50"); wb.Info.Year.V = 2019 }, "7"},
+		{"an industry budget blank: no guess, self-score stands", 12, func(wb *checker.Workbook) {
+			industry(wb, "60")
+			wb.Projects[0].Budget.Set = false
+			self(wb, 12, "6")
+		}, "6"},
 
 		// 13: only for 脱贫县.
 		{"脱贫县, 80% spent", 13, func(wb *checker.Workbook) { poor(wb, "80"); self(wb, 13, "12") }, "12"},
 		{"脱贫县, 40% spent", 13, func(wb *checker.Workbook) { poor(wb, "40"); self(wb, 13, "9") }, "9"},
 		{"脱贫县, negative-list deduction", 13, func(wb *checker.Workbook) { poor(wb, "40"); self(wb, 13, "2") }, "2"},
+		{"脱贫县, deductions beyond the whole score: 0, not negative", 13, func(wb *checker.Workbook) { poor(wb, "40"); self(wb, 13, "-1") }, "0"},
+		{"脱贫县, spent more than integrated: capped at 6", 13, func(wb *checker.Workbook) { poor(wb, "120"); self(wb, 13, "12") }, "12"},
+		{"脱贫县, nothing integrated: self-score stands", 13, func(wb *checker.Workbook) { poor(wb, "0"); set(&wb.Info.Integrated, "0"); self(wb, 13, "7") }, "7"},
 		{"脱贫县, no self-score", 13, func(wb *checker.Workbook) { poor(wb, "40") }, "3"},
 		{"not a 脱贫县", 13, func(wb *checker.Workbook) { self(wb, 13, "12") }, "0"},
 
@@ -176,6 +213,11 @@ func TestIndicatorBoundaries(t *testing.T) {
 			set(&wb.Info.GrowthAll, "0.06")
 			self(wb, 10, "8")
 		}, "7.71"},
+		{"以工代赈 funds without 以工代赈 projects: manual, not 0", 11, func(wb *checker.Workbook) {
+			workRelief(wb)
+			wb.Projects = wb.Projects[:1]
+			self(wb, 11, "19")
+		}, "19"},
 		{"以工代赈 weighted, one overall row", 11, func(wb *checker.Workbook) { workRelief(wb); self(wb, 11, "20") }, "18.5"},
 		{"以工代赈 weighted, 巩固拓展 row missing", 11, func(wb *checker.Workbook) {
 			workRelief(wb)
@@ -214,6 +256,13 @@ func TestIndicatorBoundaries(t *testing.T) {
 			}
 		})
 	}
+}
+
+// leapYear moves mini to 2024.
+func leapYear(wb *checker.Workbook) {
+	wb.Info.Year.V = 2024
+	wb.Info.Cutoff = date("2024-12-25", wb.Info.Cutoff.At)
+	wb.Notices[0] = notice(checker.Central, checker.TaskConsolidate, "100", "2024-01-01", "2024-01-11")
 }
 
 // library puts one of two projects in the project library.

@@ -33,7 +33,7 @@ var ledgerRules = []Rule{
 	{CodeRepeatedVoucher, Warning, "凭证号重复",
 		"同一个凭证号出现在支付台账的多行，可能是同一笔支付录入了两次，会使支出合计虚增。请核对，重复的删除，不同的支付请写各自的凭证号。"},
 	{CodeDeclaredSpent, Error, "申报的累计支出与支付台账不符",
-		"基本信息中申报的7月15日、10月15日和截止日期的累计支出，应等于支付台账中截至该日（含当日）的支付之和，按0.01万元比较（指标8、9据台账计分）。请核对台账是否完整，或改正申报数。"},
+		"基本信息中申报的7月15日、10月15日和截止日期的累计支出，应等于支付台账中截至该日（含当日）的支付之和，按0.01万元比较（指标8、9据台账计分）。日期无法识别的支付和金额不是正数的支付不计入这些合计，信息中会注明。请核对台账是否完整，或改正申报数。"},
 	{CodeDeclaredRate, Error, "申报预算执行率与计算值不符",
 		"基本信息的“申报预算执行率”应等于截至数据截止日期的支付合计÷本年资金总额，四舍五入到0.01%。请按计算值改正。"},
 	{CodeDeclaredBalance, Error, "申报结余与计算值不符",
@@ -123,6 +123,7 @@ func (r *run) ledger() {
 			r.add(Finding{Code: CodeNonPositive, Severity: Error, Refs: refs(pay.Amount.At),
 				Message:    fmt.Sprintf("%s支付金额%s为%s万元，不是正数，不计入任何合计", rowOf(sheetLedger, pay.Amount.At, i), at(pay.Amount.At), money(pay.Amount.V)),
 				Suggestion: "冲销请直接改正原支付行的金额"})
+			r.nonPositive++
 			continue
 		}
 		a := pay.Amount.V
@@ -146,6 +147,9 @@ func (r *run) ledger() {
 		}
 		if pay.Date.Set {
 			r.paymentDate(i, pay, cps)
+		} else {
+			r.undated++
+			r.undatedSum = r.undatedSum.Add(a)
 		}
 	}
 
@@ -156,7 +160,11 @@ func (r *run) ledger() {
 	pays := r.wb.Payments
 	r.checkSubtotals(PaymentTable, sheetLedger, len(pays),
 		func(i int) (decimal.Decimal, bool) {
-			return pays[i].Amount.V, pays[i].Amount.Set && pays[i].Amount.V.IsPositive()
+			a := pays[i].Amount
+			if a.Set && !a.V.IsPositive() {
+				return zero, true // left out of every sum (reading 2)
+			}
+			return a.V, a.Set
 		},
 		nil, CodeLedgerSubtotal, CodeLedgerSubtotal, CodeLedgerSubtotal)
 }
@@ -175,7 +183,7 @@ func (r *run) paymentDate(i int, pay Payment, cps [3]time.Time) {
 	if len(why) > 0 {
 		r.add(Finding{Code: CodePaymentDate, Severity: Warning, Refs: refs(pay.Date.At),
 			Message:    fmt.Sprintf("%s支付日期%s%s%s", rowOf(sheetLedger, pay.Date.At, i), ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
-			Suggestion: "核对年份是否写错"})
+			Suggestion: "核对日期是否写错"})
 	}
 	for k, cp := range cps {
 		if !cp.IsZero() && d <= day(cp) {
@@ -198,7 +206,7 @@ func (r *run) overBudget(paid map[int]decimal.Decimal, group map[int][]int) {
 			budget = budget.Add(ps[m].Budget.V)
 			known = known && ps[m].Budget.Set
 		}
-		if !known || !paid[i].GreaterThan(budget) {
+		if !known || !paid[i].GreaterThan(budget) || sameMoney(paid[i], budget) {
 			continue
 		}
 		p := ps[i]
@@ -319,28 +327,41 @@ func (r *run) declaredSpending(cps [3]time.Time) {
 	if cps[2].IsZero() {
 		return
 	}
+	var left []string
+	if r.undated > 0 {
+		left = append(left, fmt.Sprintf("%d笔支付合计%s万元日期无法识别", r.undated, money(r.undatedSum)))
+	}
+	if r.nonPositive > 0 {
+		left = append(left, fmt.Sprintf("%d笔金额不是正数", r.nonPositive))
+	}
+	undated := ""
+	if len(left) > 0 {
+		undated = "（另有" + strings.Join(left, "、") + "，未计入）"
+	}
 	keys := []string{"申报7月15日累计支出", "申报10月15日累计支出", "申报累计支出"}
 	for k, d := range []Amount{info.DeclaredSpentJul, info.DeclaredSpentOct, info.DeclaredSpent} {
-		if !d.Set || sameMoney(d.V, r.paid[k]) {
-			continue
+		if !d.Set || cps[k].IsZero() || sameMoney(d.V, r.paid[k]) {
+			continue // without 评价年度 the checkpoints are unknown
 		}
 		r.add(Finding{Code: CodeDeclaredSpent, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息“%s”%s填写%s万元，支付台账截至%s合计%s万元",
-				keys[k], at(d.At), money(d.V), ymd(cps[k]), money(r.paid[k])),
+			Message: fmt.Sprintf("基本信息“%s”%s填写%s万元，支付台账截至%s合计%s万元%s",
+				keys[k], at(d.At), money(d.V), ymd(cps[k]), money(r.paid[k]), undated),
 			Suggestion: "核对台账是否完整，或改正申报数"})
 	}
-	if !r.total.IsPositive() {
+	if r.totalMissing() != "" {
 		return
 	}
 	spent := r.paid[2]
 	if d := info.DeclaredRate; d.Set && !samePct(d.V, spent.Div(r.total)) {
 		r.add(Finding{Code: CodeDeclaredRate, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息“申报预算执行率”%s填写%s，支付%s万元÷本年资金%s万元应为%s",
-				at(d.At), pct(d.V), money(spent), money(r.total), pct(spent.Div(r.total)))})
+			Message: fmt.Sprintf("基本信息“申报预算执行率”%s填写%s，截至%s支付%s万元÷本年资金%s万元应为%s%s",
+				at(d.At), pct(d.V), ymd(cps[2]), money(spent), money(r.total), pct(spent.Div(r.total)), undated),
+			Suggestion: "核对台账是否完整，或按计算值改正"})
 	}
 	if d := info.DeclaredBalance; d.Set && !sameMoney(d.V, r.total.Sub(spent)) {
 		r.add(Finding{Code: CodeDeclaredBalance, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息“申报结余”%s填写%s万元，本年资金%s万元减支付%s万元应为%s万元",
-				at(d.At), money(d.V), money(r.total), money(spent), money(r.total.Sub(spent)))})
+			Message: fmt.Sprintf("基本信息“申报结余”%s填写%s万元，本年资金%s万元减截至%s支付%s万元应为%s万元%s",
+				at(d.At), money(d.V), money(r.total), ymd(cps[2]), money(spent), money(r.total.Sub(spent)), undated),
+			Suggestion: "核对台账是否完整，或按计算值改正"})
 	}
 }

@@ -246,14 +246,16 @@ func applyParams(rows []Param) (Params, []string, []Finding) {
 		d, md, err := parseParam(spec.kind, row)
 		if err != "" {
 			findings = append(findings, Finding{Code: CodeParamBadValue, Severity: Error, Refs: refs(row.Raw.At, row.Key.At),
-				Message: fmt.Sprintf("参数“%s”的取值“%s”%s无法使用：%s，按原值%s计算", key, row.Raw.V, at(row.Raw.At), err, old)})
+				Message:    fmt.Sprintf("参数“%s”的取值“%s”%s无法使用：%s，按原值%s计算", key, row.Raw.V, at(row.Raw.At), err, old),
+				Suggestion: "改正取值，或删除这一行"})
 			continue
 		}
 		spec.set(&p, d, md)
 		if bad := p.invalid(); bad != "" {
 			p = undo(p, spec, year, old)
 			findings = append(findings, Finding{Code: CodeParamBadValue, Severity: Error, Refs: refs(row.Raw.At, row.Key.At),
-				Message: fmt.Sprintf("参数“%s”取值“%s”%s不合理：%s，按原值%s计算", key, row.Raw.V, at(row.Raw.At), bad, old)})
+				Message:    fmt.Sprintf("参数“%s”取值“%s”%s不合理：%s，按原值%s计算", key, row.Raw.V, at(row.Raw.At), bad, old),
+				Suggestion: "改正取值，或删除这一行"})
 			continue
 		}
 		now := spec.get(&p)

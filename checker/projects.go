@@ -23,13 +23,13 @@ const (
 
 var projectRules = []Rule{
 	{CodeProjectSubtotal, Error, "项目类别合计行与明细不符",
-		"项目清单中的“产业类项目合计”等合计行应等于该类别各项目预算之和（资金总额、合计行等于全部项目之和，小计行等于其上方到上一个合计行之间的项目之和），按0.01万元比较。不一致说明项目有遗漏、重复或合计算错。请改正。"},
+		"项目清单中的“产业类项目合计”等合计行应等于该类别各项目预算之和（资金总额、合计行等于全部项目之和，小计行等于其上方到上一个合计行之间的项目之和），按0.01万元比较。不一致说明项目有遗漏、重复或合计算错。所覆盖的项目中有预算资金未填或无法识别的，该合计行不核对（该单元格另有提示）。请改正。"},
 	{CodeCategoryShare, Error, "项目类别资金占比与计算值不符",
 		"项目清单中写在每类第一行（或合计行）的资金占比，应等于该类项目预算之和÷本年资金总额（资金下达合计），四舍五入到0.01%。请按计算值改正。"},
 	{CodeCategoryCount, Error, "项目个数与明细不符",
 		"合计行写明的项目个数应等于它覆盖的项目行数。请核对是否漏列或重复列了项目。"},
 	{CodeBudgetOverFunds, Error, "项目预算合计超过本年资金",
-		"项目清单全部项目预算之和不应超过本年收到的衔接资金（资金下达合计）：安排的钱比收到的多，说明项目重复、金额错录或混入了其他资金。请核对。"},
+		"项目清单全部项目预算之和不应超过本年收到的衔接资金（资金下达合计）：安排的钱比收到的多，说明项目重复、金额错录或混入了其他资金。有项目预算未填或无法识别时不核对（该单元格另有提示）。请核对。"},
 	{CodeBudgetUnderFunds, Warning, "项目预算合计少于本年资金",
 		"项目清单全部项目预算之和少于本年收到的衔接资金，说明有资金未落实到项目，或项目清单不完整。请补全项目清单，或在报告中说明未安排的资金。"},
 	{CodeDuplicateSame, Error, "同一项目重复列出且金额相同",
@@ -41,19 +41,20 @@ var projectRules = []Rule{
 	{CodeNotInLibrary, Error, "项目未纳入项目库",
 		"衔接资金只能用于项目库中的项目（指标4）。项目清单中“是否入库”为“否”的项目使用了衔接资金。请核实入库手续；确未入库的，按规定调整资金用途。"},
 	{CodeIndustryShare, Error, "申报产业资金占比与计算值不符",
-		"基本信息的“申报产业资金占比”应等于产业类项目预算之和÷本年资金总额，四舍五入到0.01%（指标12据此计分）。请按计算值改正。"},
+		"基本信息的“申报产业资金占比”应等于产业类项目预算之和÷本年资金总额，四舍五入到0.01%。指标12按项目清单计算的占比计分，不采用申报数。有产业类项目预算未填或类别无法识别时不核对。请按计算值改正。"},
 }
 
 // projects sums the project budgets by category and checks the project list.
 func (r *run) projects() {
 	ps := r.wb.Projects
 	for _, p := range ps {
-		if !p.Budget.Set {
-			continue
-		}
 		c := p.Category.V
 		if int(c) >= len(r.catSum) {
 			c = CategoryUnknown
+		}
+		if !p.Budget.Set {
+			r.catBlank[c]++
+			continue
 		}
 		r.catSum[c] = r.catSum[c].Add(p.Budget.V)
 		r.catCount[c]++
@@ -67,14 +68,14 @@ func (r *run) projects() {
 
 	info := &r.wb.Info
 	industry := r.catSum[Industry]
-	if d := info.DeclaredIndustryShare; d.Set && r.total.IsPositive() && !samePct(d.V, industry.Div(r.total)) {
+	if d := info.DeclaredIndustryShare; d.Set && r.totalMissing() == "" && r.industryKnown() && !samePct(d.V, industry.Div(r.total)) {
 		r.add(Finding{Code: CodeIndustryShare, Severity: Error, Refs: refs(d.At),
 			Message: fmt.Sprintf("基本信息“申报产业资金占比”%s填写%s，产业类项目%s万元÷本年资金%s万元应为%s",
 				at(d.At), pct(d.V), money(industry), money(r.total), pct(industry.Div(r.total))),
 			Suggestion: "按计算值改正"})
 	}
 
-	if len(ps) > 0 {
+	if len(ps) > 0 && r.budgetsKnown() && r.amountBlank == 0 {
 		totalAt := r.projectTotalAt()
 		switch r.projTotal.Cmp(r.total) {
 		case 1:
@@ -98,10 +99,29 @@ func (r *run) projects() {
 		if p.InLibrary.Set && !p.InLibrary.V {
 			r.add(Finding{Code: CodeNotInLibrary, Severity: Error, Refs: refs(p.InLibrary.At, p.Name.At),
 				Message: fmt.Sprintf("%s“%s”的是否入库为“否”%s，衔接资金用于项目库外的项目（指标4）",
-					rowOf(sheetProjects, p.Name.At, i), p.Name.V, at(p.InLibrary.At))})
+					rowOf(sheetProjects, p.Name.At, i), p.Name.V, at(p.InLibrary.At)),
+				Suggestion: "核实入库手续；确未入库的，按规定调整资金用途"})
 		}
 	}
 	r.duplicates()
+}
+
+// budgetsKnown is false when a project's budget is blank or unreadable: the
+// reader has flagged that cell, and totals built on it would only repeat the
+// one mistake as several.
+func (r *run) budgetsKnown() bool {
+	for _, n := range r.catBlank {
+		if n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// industryKnown is whether the 产业类 sum is complete: no 产业类 project
+// without a budget, and no budgeted project without a readable category.
+func (r *run) industryKnown() bool {
+	return r.catBlank[Industry] == 0 && r.catBlank[CategoryUnknown] == 0 && r.catCount[CategoryUnknown] == 0
 }
 
 // projectTotalAt is the cell of the project list's grand total (资金总额,
@@ -119,11 +139,11 @@ func (r *run) projectTotalAt() Ref {
 // of each category block. A share equal to the project's own share of the
 // funds is accepted too: some counties write one share per project.
 func (r *run) blockShares() {
-	if !r.total.IsPositive() {
+	if r.totalMissing() != "" {
 		return
 	}
 	for i, p := range r.wb.Projects {
-		if !p.Share.Set || int(p.Category.V) >= len(r.catSum) {
+		if !p.Share.Set || int(p.Category.V) >= len(r.catSum) || r.catBlank[p.Category.V] > 0 {
 			continue
 		}
 		c := r.catSum[p.Category.V].Div(r.total)

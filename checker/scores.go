@@ -54,7 +54,8 @@ func (r *run) collectScores() {
 		where := rowOf(sheetScores, row.No.At, i)
 		if no < 1 || no > len(indicatorDefs) {
 			r.add(Finding{Code: CodeBadScoreRow, Severity: Error, Refs: refs(row.No.At),
-				Message: fmt.Sprintf("%s序号%d%s不是1至17，这一行无法对应指标", where, no, at(row.No.At))})
+				Message:    fmt.Sprintf("%s序号%d%s不是1至17，这一行无法对应指标", where, no, at(row.No.At)),
+				Suggestion: "改正序号，或删除这一行"})
 			continue
 		}
 		perTask := no == 11 && row.Task.Set && row.Task.V != TaskUnknown
@@ -66,7 +67,8 @@ func (r *run) collectScores() {
 		}
 		if dup {
 			r.add(Finding{Code: CodeBadScoreRow, Severity: Error, Refs: refs(row.No.At),
-				Message: fmt.Sprintf("%s是指标%d的重复行%s，只采用第一行", where, no, at(row.No.At))})
+				Message:    fmt.Sprintf("%s是指标%d的重复行%s，只采用第一行", where, no, at(row.No.At)),
+				Suggestion: "删除重复的行；指标11按任务分别打分时，每行填写任务类型"})
 			continue
 		}
 		if perTask {
@@ -79,7 +81,8 @@ func (r *run) collectScores() {
 		}
 		if no == 13 && !poverty {
 			r.add(Finding{Code: CodeSelfNotApplicable, Severity: Hint, Refs: refs(row.Self.At),
-				Message: fmt.Sprintf("指标13不适用（非脱贫县），自评得分%s分%s不计入", pts(row.Self.V), at(row.Self.At))})
+				Message:    fmt.Sprintf("指标13不适用（非脱贫县），自评得分%s分%s不计入", pts(row.Self.V), at(row.Self.At)),
+				Suggestion: "非脱贫县的指标13自评得分请留空；如本县是脱贫县，请在基本信息中填写是否脱贫县为“是”"})
 			continue
 		}
 		lo, hi := selfRange(no)
@@ -89,7 +92,7 @@ func (r *run) collectScores() {
 		s, ok := clampSelf(no, row.Self.V, lo, hi)
 		if !ok {
 			r.add(Finding{Code: CodeSelfOutOfRange, Severity: Error, Refs: refs(row.Self.At),
-				Message: fmt.Sprintf("指标%d“%s”自评得分%s%s超出范围%s，按%s分计",
+				Message: fmt.Sprintf("指标%d“%s”自评得分%s分%s超出范围%s，按%s分计",
 					no, indicatorDefs[no-1].Name, row.Self.V, at(row.Self.At), rangeText(no, lo, hi), pts(s)),
 				Suggestion: "改为范围内的得分"})
 		}
@@ -106,9 +109,9 @@ func selfRange(no int) (lo, hi decimal.Decimal) {
 
 func rangeText(no int, lo, hi decimal.Decimal) string {
 	if no == 15 || no == 16 {
-		return "（只能是0或" + lo.String() + "）"
+		return "（只能是0或" + lo.String() + "分）"
 	}
-	return "[" + lo.String() + "," + hi.String() + "]"
+	return "（" + lo.String() + "至" + hi.String() + "分）"
 }
 
 // clampSelf brings a self-score into its range; 15 and 16 are all or
@@ -215,9 +218,13 @@ func (r *run) declared(rep *Report) {
 		rep.SelfTotal = Value[decimal.Decimal]{V: withAdj, Set: true}
 	}
 	if d := info.DeclaredScore; d.Set && !sameMoney(d.V, selfBase) && !sameMoney(d.V, withAdj) {
+		sum := fmt.Sprintf("%s分（不含加减分）或%s分（含加减分%s）", pts(selfBase), pts(withAdj), signed(adj))
+		if adj.IsZero() {
+			sum = pts(selfBase) + "分（加减分合计为0）"
+		}
 		r.add(Finding{Code: CodeDeclaredScore, Severity: Error, Refs: refs(d.At),
-			Message: fmt.Sprintf("基本信息“申报总分”%s填写%s分，自评打分各行合计%s分（不含加减分）或%s分（含加减分）",
-				at(d.At), pts(d.V), pts(selfBase), pts(withAdj)),
+			Message: fmt.Sprintf("基本信息“申报总分”%s填写%s分，自评打分各行合计%s",
+				at(d.At), pts(d.V), sum),
 			Suggestion: "按自评打分各行重新合计"})
 	}
 
@@ -253,11 +260,13 @@ func (r *run) declared(rep *Report) {
 		switch {
 		case !ok:
 			r.add(Finding{Code: CodeDeclaredGrade, Severity: Error, Refs: refs(g.At),
-				Message: fmt.Sprintf("基本信息“申报等级”%s填写“%s”，无法识别（应为A至D或优、良、中、差）；按自评各行应为%s", at(g.At), g.V, want)})
+				Message:    fmt.Sprintf("基本信息“申报等级”%s填写“%s”，无法识别（应为A至D或优、良、中、差）；按自评各行应为%s", at(g.At), g.V, want),
+				Suggestion: "填写A、B、C、D或优、良、中、差"})
 		case got != want:
 			r.add(Finding{Code: CodeDeclaredGrade, Severity: Error, Refs: refs(g.At),
 				Message: fmt.Sprintf("基本信息“申报等级”%s填写“%s”（%s），按自评各行最终得分%s分应为%s；按核算得分%s分为%s",
-					at(g.At), g.V, got, pts(expected), want, pts(rep.Final), rep.Grade)})
+					at(g.At), g.V, got, pts(expected), want, pts(rep.Final), rep.Grade),
+				Suggestion: "按最终得分改正申报等级"})
 		}
 	}
 }

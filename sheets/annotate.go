@@ -3,9 +3,7 @@ package sheets
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"fundcheck/checker"
@@ -42,67 +40,16 @@ func WriteCopy(input string, r *checker.Report, opt CopyOptions) (string, error)
 		return "", fmt.Errorf("无法读取 %s：%w", input, err)
 	}
 	if opt.Password != "" && bytes.HasPrefix(data, oleHeader) {
-		// Decrypted here so that its notes can be repaired; the copy is
-		// encrypted again with the same password when it is written.
+		// The copy is patched in the clear and encrypted again with the
+		// same password when it is written.
 		if data, err = excelize.Decrypt(data, &excelize.Options{Password: opt.Password}); err != nil {
 			return "", fmt.Errorf("无法打开 %s：密码不正确或文件已损坏", input)
 		}
 	}
-	notes := collectNotes(r)
-	if data, err = repairNotes(data, notes); err != nil {
-		return "", fmt.Errorf("无法读取 %s 中的批注：%w", input, err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: opt.Password})
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return "", fmt.Errorf("无法打开 %s：密码不正确", input)
-	case errors.Is(err, zip.ErrFormat), errors.Is(err, excelize.ErrWorkbookFileFormat):
+	if _, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
 		return "", fmt.Errorf("无法打开 %s：不是有效的 .xlsx 文件（可能已损坏，或已加密而未提供密码）", input)
-	case err != nil:
-		return "", fmt.Errorf("无法打开 %s：%w", input, err)
 	}
-	defer f.Close()
-	if err := annotate(f, r, notes); err != nil {
-		return "", fmt.Errorf("无法生成 %s 的审核结果：%w", input, err)
-	}
-	return saveCopy(input, opt, func(w io.Writer) error {
-		_, err := f.WriteTo(w)
-		return err
-	})
-}
-
-// annotate adds to f everything the copy holds beyond the county's own
-// workbook: notes and fills on the cells the findings name, the findings
-// sheet and the verdict sheet, which becomes the first and active one.
-// It does not care how f was read or will be written.
-func annotate(f *excelize.File, r *checker.Report, notes []*cellNote) error {
-	original := f.GetSheetList()
-	if err := markCells(f, notes); err != nil {
-		return err
-	}
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
-	verdict := freeSheetName(f, SheetVerdict)
-	if _, err := f.NewSheet(verdict); err != nil {
-		return err
-	}
-	findings := freeSheetName(f, SheetFindings)
-	if _, err := f.NewSheet(findings); err != nil {
-		return err
-	}
-	if err := writeFindings(f, findings, r, original, st); err != nil {
-		return err
-	}
-	if err := writeVerdict(f, verdict, findings, r, st); err != nil {
-		return err
-	}
-	if err := moveToFront(f, original[0], verdict, findings); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	return nil
+	return writeCopyPatched(input, data, r, opt)
 }
 
 // freeSheetName is name, or name(2), name(3) … when the workbook already
@@ -117,32 +64,4 @@ func freeSheetName(f *excelize.File, name string) string {
 			return candidate
 		}
 	}
-}
-
-// moveToFront puts sheets, in order, before first. A sheet-scoped defined
-// name (print area, autofilter range) is stored by sheet position, which
-// excelize's MoveSheet does not adjust, so those names are taken out before
-// the move and put back after it under the same sheet.
-func moveToFront(f *excelize.File, first string, sheets ...string) error {
-	var scoped []excelize.DefinedName
-	for _, dn := range f.GetDefinedName() {
-		if dn.Scope == "Workbook" {
-			continue
-		}
-		if err := f.DeleteDefinedName(&excelize.DefinedName{Name: dn.Name, Scope: dn.Scope}); err != nil {
-			return err
-		}
-		scoped = append(scoped, dn)
-	}
-	for _, s := range sheets {
-		if err := f.MoveSheet(s, first); err != nil {
-			return err
-		}
-	}
-	for _, dn := range scoped {
-		if err := f.SetDefinedName(&dn); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -92,7 +92,9 @@ type number struct {
 // of them make sense for its column.
 var numberUnits = []string{"万元", "元", "分", "个", "件", "项", "起", "条", "年度", "年", "天", "日"}
 
-var plainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
+// plainNumber allows an exponent of at most two digits: "1e999999999"
+// would make a decimal whose sums allocate a billion digits.
+var plainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,2})?$`)
 var groupedInt = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
 
 // parseNumber reads a number a person typed: "406", "406.00", "4,950.68",
@@ -163,7 +165,9 @@ func roundSignificant(d decimal.Decimal) decimal.Decimal {
 // and rounds it to 15 significant digits.
 func parseNumericCell(raw string) (decimal.Decimal, bool) {
 	d, err := decimal.NewFromString(strings.TrimSpace(raw))
-	if err != nil {
+	// Beyond a double's range the file was not written by a spreadsheet,
+	// and such an exponent would make every sum enormous.
+	if err != nil || d.Exponent() > 308 || d.Exponent() < -400 {
 		return decimal.Decimal{}, false
 	}
 	return roundSignificant(d), true
@@ -197,8 +201,13 @@ func parseDateText(s string) (time.Time, bool) {
 	return makeDate(y, mo, d)
 }
 
-// makeDate builds a date, refusing ones that do not exist (2023-02-30).
+// makeDate builds a date, refusing ones that do not exist (2023-02-30)
+// and years no spreadsheet date can have (0001-01-01 is a typing slip, and
+// the zero time means "no date" to the checker).
 func makeDate(y, m, d int) (time.Time, bool) {
+	if y < 1900 || y > 9999 {
+		return time.Time{}, false
+	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
 		return time.Time{}, false

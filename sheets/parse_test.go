@@ -35,6 +35,8 @@ func TestParseNumber(t *testing.T) {
 		{"3个", "3", false, "个", true},
 		{"1.5E+3", "1500", false, "", true},
 		{".5", "0.5", false, "", true},
+		{"1e999999999", "", false, "", false},
+		{"1E-99", "1E-99", false, "", true},
 		{"1,2", "", false, "", false},
 		{"12,34.5", "", false, "", false},
 		{"abc", "", false, "", false},
@@ -92,6 +94,19 @@ func TestRoundSignificant(t *testing.T) {
 	}
 }
 
+// A numeric cell no spreadsheet could write is unreadable, not a number
+// whose sums would take a billion digits.
+func TestParseNumericCellOutOfRange(t *testing.T) {
+	for _, in := range []string{"1e999999999", "1E-999999999", "abc"} {
+		if d, ok := parseNumericCell(in); ok {
+			t.Errorf("parseNumericCell(%q) = %s, want unreadable", in, d)
+		}
+	}
+	if _, ok := parseNumericCell("1.7976931348623157E+308"); !ok {
+		t.Error("the largest double must read")
+	}
+}
+
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 func TestParseDateText(t *testing.T) {
@@ -117,6 +132,9 @@ func TestParseDateText(t *testing.T) {
 		{"2月7日", time.Time{}, false},
 		{"45000", time.Time{}, false},
 		{"明天", time.Time{}, false},
+		{"0001-01-01", time.Time{}, false},
+		{"0202-03-08", time.Time{}, false},
+		{"1900-01-01", date(1900, 1, 1), true},
 	}
 	for _, tt := range tests {
 		got, ok := parseDateText(tt.in)

@@ -125,8 +125,8 @@ func (rd *reader) yuanHints(s *tableScan) {
 		if s.col[i] != 0 && s.inYuan(i) {
 			at := s.headerRef(i)
 			rd.problem(checker.CodeYuanConverted, at,
-				fmt.Sprintf("%s：%s 列的单位是（元），已按 ÷10000 换算为万元。", at.String(), c.name),
-				"如果单位写错，请改正表头。")
+				fmt.Sprintf("%s“%s”列的单位是（元），已按÷10000换算为万元", at.String(), c.name),
+				"如果单位写错，请改正表头")
 		}
 	}
 }

@@ -48,8 +48,8 @@ func (rd *reader) readInfo(src rowSource, sheet string) (*tableScan, error) {
 		if k.kind == kindAmount && wantUnit == "万元" && unit == "元" {
 			v.yuan = true
 			rd.problem(checker.CodeYuanConverted, keyCell.ref,
-				fmt.Sprintf("%s：%s 的单位是（元），已按 ÷10000 换算为万元。", keyCell.ref.String(), name),
-				"如果单位写错，请改正项目名称中的单位。")
+				fmt.Sprintf("%s“%s”的单位是（元），已按÷10000换算为万元", keyCell.ref.String(), name),
+				"如果单位写错，请改正项目名称中的单位")
 		}
 		rd.infoValue(info, k, v)
 		if k.required {
@@ -62,8 +62,8 @@ func (rd *reader) readInfo(src rowSource, sheet string) (*tableScan, error) {
 	for i, k := range infoKeys {
 		if k.required && !seen[i] {
 			rd.problem(checker.CodeMissingKey, sheetRef,
-				fmt.Sprintf("基本信息缺少必需的项目“%s”（工作表“%s”的“项目”列中没有这一行）。", k.key, sheet),
-				"请在基本信息中补上“"+k.key+"”及其内容。")
+				fmt.Sprintf("基本信息缺少必需的项目“%s”（工作表“%s”的“项目”列中没有这一行）", k.key, sheet),
+				"请在基本信息中补上“"+k.key+"”及其内容")
 		}
 	}
 	return s, nil

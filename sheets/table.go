@@ -207,7 +207,7 @@ func (s *tableScan) dataRow(row int, cells []rawCell) (dataRow, bool) {
 			}
 		}
 	}
-	if blank {
+	if blank || isNoteRow(cells) {
 		return r, false
 	}
 	for i, fc := range s.col {
@@ -224,6 +224,29 @@ func (s *tableScan) dataRow(row int, cells []rawCell) (dataRow, bool) {
 		}
 	}
 	return r, true
+}
+
+// footnoteLine is how a footnote or signature line under a table begins:
+// "注：本表由财政局提供", "说明1.", "填表人：张三".
+var footnoteLine = regexp.MustCompile(`^(?:(?:注|备注|说明)[0-9一二三四五六七八九十]*[：:、.．]|(?:填表人|填报人|制表人|制表|审核人|负责人|单位负责人|联系人|联系电话|填表日期|填报日期)[：:])`)
+
+// isNoteRow reports whether a row holds nothing but one such line: no
+// table row is a lone text cell, so skipping it loses no data, while
+// reading it would raise a finding for every required cell.
+func isNoteRow(cells []rawCell) bool {
+	var text string
+	n := 0
+	for _, c := range cells {
+		if isBlankCell(c) {
+			continue
+		}
+		n++
+		text = c.value
+		if c.typ != cellText {
+			return false
+		}
+	}
+	return n == 1 && footnoteLine.MatchString(removeSpace(foldWidth(text)))
 }
 
 // isBlankCell reports whether c says nothing: no value (and no formula that

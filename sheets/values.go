@@ -55,7 +55,7 @@ func (rd *reader) problem(code string, at checker.Ref, msg, suggestion string) {
 // absent.
 func where(at checker.Ref) string {
 	if at.Col == 0 && at.Row > 0 {
-		return fmt.Sprintf("%s 第%d行", at.Sheet, at.Row)
+		return fmt.Sprintf("%s第%d行", at.Sheet, at.Row)
 	}
 	return at.String()
 }
@@ -64,13 +64,13 @@ func where(at checker.Ref) string {
 func (rd *reader) require(v cellValue) {
 	if v.blank() {
 		rd.problem(checker.CodeBlankRequired, v.ref,
-			fmt.Sprintf("%s：%s 是必填项，但单元格为空。", where(v.ref), v.what), "请补填"+v.what+"。")
+			fmt.Sprintf("%s“%s”是必填项，但单元格为空", where(v.ref), v.what), "请补填"+v.what)
 	}
 }
 
 func (rd *reader) badNumber(v cellValue, expect string) {
 	rd.problem(checker.CodeBadNumber, v.ref,
-		fmt.Sprintf("%s：%s 应为%s，实际为%s。", where(v.ref), v.what, expect, v.shown()), "请改为数字。")
+		fmt.Sprintf("%s“%s”应为%s，实际为%s", where(v.ref), v.what, expect, v.shown()), "请改为数字")
 }
 
 func (rd *reader) text(v cellValue) checker.Text {
@@ -209,8 +209,8 @@ func (rd *reader) date(v cellValue) checker.Date {
 	}
 	if !ok {
 		rd.problem(checker.CodeBadDate, v.ref,
-			fmt.Sprintf("%s：%s 应为日期（如 2023-02-07、2023/2/7、2023年2月7日），实际为%s。", where(v.ref), v.what, v.shown()),
-			"请改为日期。")
+			fmt.Sprintf("%s“%s”应为日期（如2023-02-07、2023/2/7、2023年2月7日），实际为%s", where(v.ref), v.what, v.shown()),
+			"请改为日期")
 		return out
 	}
 	out.V, out.Set = t, true
@@ -232,8 +232,8 @@ func choice[T any](rd *reader, v cellValue, match func(string) (T, bool), choice
 		}
 	}
 	rd.problem(checker.CodeBadChoice, v.ref,
-		fmt.Sprintf("%s：%s 应为 %s 之一，实际为%s。", where(v.ref), v.what, strings.Join(choices, "、"), v.shown()),
-		"请从下拉列表中选择。")
+		fmt.Sprintf("%s“%s”应为%s之一，实际为%s", where(v.ref), v.what, strings.Join(choices, "、"), v.shown()),
+		"请从下拉列表中选择")
 	return out
 }
 

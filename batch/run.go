@@ -1,0 +1,110 @@
+package batch
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"fundcheck/checker"
+	"fundcheck/sheets"
+)
+
+// Checker does the work on one file. Its functions are sheets.Read,
+// checker.Check and sheets.WriteCopy in the program (see Default) and
+// stand-ins in tests.
+type Checker struct {
+	Read  func(path string, opt sheets.Options) (*checker.Workbook, error)
+	Check func(wb *checker.Workbook) *checker.Report
+	Write func(input string, r *checker.Report, opt sheets.CopyOptions) (string, error)
+}
+
+// Default is the real thing.
+func Default() Checker {
+	return Checker{Read: sheets.Read, Check: checker.Check, Write: sheets.WriteCopy}
+}
+
+// Options are the command-line choices that apply to every file.
+type Options struct {
+	OutDir    string // where the copies go; "" is beside each input
+	Jobs      int    // files checked at once; < 1 means one per CPU
+	Overwrite bool   // replace existing copies instead of numbering new ones
+	Password  string // for encrypted workbooks
+}
+
+// Result is what became of one input.
+type Result struct {
+	Input  string
+	Output string          // the annotated copy; "" when none was written
+	Report *checker.Report // nil when the file could not be checked
+	Err    error           // why the file could not be checked, or its copy not written
+}
+
+// Run checks every file with up to opt.Jobs at once and returns the results
+// in the order of files. done, when not nil, is called with each result as
+// it finishes, one call at a time.
+func (c Checker) Run(files []string, opt Options, done func(Result)) []Result {
+	jobs := opt.Jobs
+	if jobs < 1 {
+		jobs = runtime.NumCPU()
+	}
+	jobs = min(jobs, max(len(files), 1))
+	results := make([]Result, len(files))
+	next := make(chan int)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Go(func() {
+			for i := range next {
+				r := c.one(files[i], opt)
+				results[i] = r
+				if done != nil {
+					mu.Lock()
+					done(r)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// one checks one file. A panic in any step is that file's error: the other
+// files are still checked and the user learns which file broke it.
+func (c Checker) one(path string, opt Options) (res Result) {
+	res.Input = path
+	defer func() {
+		if p := recover(); p != nil {
+			res = Result{Input: path, Err: &InternalError{Value: p, Stack: debug.Stack()}}
+		}
+	}()
+	wb, err := c.Read(path, sheets.Options{Password: opt.Password})
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Report = c.Check(wb)
+	out, err := c.Write(path, res.Report, sheets.CopyOptions{OutDir: opt.OutDir, Overwrite: opt.Overwrite, Password: opt.Password})
+	if err != nil {
+		res.Err = fmt.Errorf("写入审核结果失败：%w", err)
+		return res
+	}
+	res.Output = out
+	return res
+}
+
+// InternalError is a panic caught while checking one file: a bug in
+// fundcheck, not in the workbook.
+type InternalError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("程序内部错误（%v），请把这个工作簿发给开发人员", e.Value)
+}

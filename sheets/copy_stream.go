@@ -1,0 +1,127 @@
+package sheets
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"fundcheck/checker"
+	"fundcheck/internal/xlsxpatch"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writeCopyPatched is WriteCopy's tail through writeCopyStream, for an input
+// already read (and decrypted) into data: the copy is streamed into the
+// temporary file, or, for an encrypted input, encrypted again with the same
+// password first.
+func writeCopyPatched(input string, data []byte, r *checker.Report, opt CopyOptions) (string, error) {
+	if opt.Password == "" {
+		return saveCopy(input, opt, func(w io.Writer) error { return writeCopyStream(w, data, r) })
+	}
+	var buf bytes.Buffer
+	if err := writeCopyStream(&buf, data, r); err != nil {
+		return "", fmt.Errorf("无法生成 %s 的审核结果：%w", input, err)
+	}
+	out, err := excelize.Encrypt(buf.Bytes(), &excelize.Options{Password: opt.Password})
+	if err != nil {
+		return "", fmt.Errorf("无法加密 %s 的审核结果：%w", input, err)
+	}
+	return saveCopy(input, opt, func(w io.Writer) error {
+		_, err := w.Write(out)
+		return err
+	})
+}
+
+// writeCopyStream writes the annotated copy of the workbook data (an
+// unencrypted .xlsx) to w without loading its sheets: the verdict and
+// findings sheets are built in a small excelize workbook, the donor, and
+// xlsxpatch transplants them into a byte-for-byte copy of the original,
+// where it also puts the notes and fills on the cells the findings name.
+func writeCopyStream(w io.Writer, data []byte, r *checker.Report) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	original, err := xlsxpatch.SheetNames(zr)
+	if err != nil {
+		return err
+	}
+	donor, added, err := buildDonor(original, r)
+	if err != nil {
+		return err
+	}
+	dz, err := zip.NewReader(bytes.NewReader(donor), int64(len(donor)))
+	if err != nil {
+		return err
+	}
+	return xlsxpatch.Apply(w, zr, dz, xlsxpatch.Plan{NewSheets: added, Marks: noteMarks(collectNotes(r), original)})
+}
+
+// buildDonor writes the verdict and findings sheets into a new workbook and
+// returns it with their names. The original's sheet names are there too, as
+// empty sheets, so that freeSheetName steers clear of them; the transplant
+// takes only the two new sheets.
+func buildDonor(original []string, r *checker.Report) ([]byte, []string, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, name := range original {
+		var err error
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", name)
+		} else {
+			_, err = f.NewSheet(name)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	verdict := freeSheetName(f, SheetVerdict)
+	if _, err := f.NewSheet(verdict); err != nil {
+		return nil, nil, err
+	}
+	findings := freeSheetName(f, SheetFindings)
+	if _, err := f.NewSheet(findings); err != nil {
+		return nil, nil, err
+	}
+	if err := writeFindings(f, findings, r, original, st); err != nil {
+		return nil, nil, err
+	}
+	if err := writeVerdict(f, verdict, findings, r, st); err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), []string{verdict, findings}, nil
+}
+
+// noteMarks turns the notes on cells of existing sheets into patch marks,
+// each holding all the findings of its cell, coloured by the worst.
+func noteMarks(notes []*cellNote, original []string) map[string][]xlsxpatch.Mark {
+	marks := map[string][]xlsxpatch.Mark{}
+	for _, n := range notes {
+		sheet := ""
+		for _, s := range original {
+			if strings.EqualFold(s, n.sheet) {
+				sheet = s
+				break
+			}
+		}
+		if sheet == "" {
+			continue
+		}
+		m := xlsxpatch.Mark{Row: n.row, Col: n.col, Fill: severityFill[n.worst], Author: NoteAuthor,
+			Note: NoteAuthor + "：\n" + strings.Join(n.lines, "\n")}
+		m.Width, m.Height = noteSize(m.Note)
+		marks[sheet] = append(marks[sheet], m)
+	}
+	return marks
+}
