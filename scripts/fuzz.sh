@@ -2,7 +2,7 @@
 # Runs every fuzz target of the given packages, one after another, each for
 # DURATION (default 20s), with one worker so it shares a small machine.
 #
-#   scripts/fuzz.sh            # 20s each, ./sheets
+#   scripts/fuzz.sh            # 20s each, every package with fuzz targets
 #   scripts/fuzz.sh 10m        # 10 minutes each
 #   scripts/fuzz.sh 30s ./sheets ./checker
 #
@@ -11,7 +11,7 @@
 set -eu
 duration=${1:-20s}
 [ $# -gt 0 ] && shift
-pkgs=${*:-./sheets}
+pkgs=${*:-./sheets ./internal/xlsx ./internal/xlsxpatch}
 cd "$(dirname "$0")/.."
 for pkg in $pkgs; do
 	for target in $(go test "$pkg" -list '^Fuzz' | grep '^Fuzz' || true); do

@@ -128,7 +128,7 @@ func parseNumber(s string) (n number, ok bool) {
 			s += "." + frac
 		}
 	}
-	if !plainNumber.MatchString(s) {
+	if len(s) > maxNumberLen || !plainNumber.MatchString(s) {
 		return number{}, false
 	}
 	d, err := decimal.NewFromString(s)
@@ -141,6 +141,11 @@ func parseNumber(s string) (n number, ok bool) {
 	n.v = d
 	return n, true
 }
+
+// maxNumberLen bounds the digits of a number: no spreadsheet writes more
+// than a few dozen, and decimal parsing takes quadratic time in the length
+// (a million-digit cell would take seconds).
+const maxNumberLen = 100
 
 // roundSignificant rounds d to 15 significant digits, the precision Excel
 // itself shows: gnumeric writes 3699.98999999999999999 and openpyxl
@@ -164,7 +169,11 @@ func roundSignificant(d decimal.Decimal) decimal.Decimal {
 // parseNumericCell reads the raw text of a numeric cell ("3.5E-2" included)
 // and rounds it to 15 significant digits.
 func parseNumericCell(raw string) (decimal.Decimal, bool) {
-	d, err := decimal.NewFromString(strings.TrimSpace(raw))
+	raw = strings.TrimSpace(raw)
+	if len(raw) > maxNumberLen {
+		return decimal.Decimal{}, false
+	}
+	d, err := decimal.NewFromString(raw)
 	// Beyond a double's range the file was not written by a spreadsheet,
 	// and such an exponent would make every sum enormous.
 	if err != nil || d.Exponent() > 308 || d.Exponent() < -400 {
@@ -215,15 +224,18 @@ func makeDate(y, m, d int) (time.Time, bool) {
 	return t, true
 }
 
-// maxSerial is 9999-12-31 in the 1900 date system.
-const maxSerial = 2958465
+// The serials of 9999-12-31, Excel's last date, in the two date systems.
+const (
+	maxSerial1900 = 2958465
+	maxSerial1904 = 2957003
+)
 
 // serialToDate turns an Excel date serial into a date. In the 1900 system
 // serial 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was;
 // in the 1904 system serial 0 is 1904-01-01. The time of day is dropped.
 func serialToDate(serial decimal.Decimal, date1904 bool) (time.Time, bool) {
 	days := serial.Floor().IntPart()
-	if days < 1 && !date1904 || days < 0 || days > maxSerial {
+	if days < 1 && !date1904 || days < 0 || days > maxSerial1900 || date1904 && days > maxSerial1904 {
 		return time.Time{}, false
 	}
 	switch {

@@ -1,9 +1,7 @@
 package sheets
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -25,31 +23,15 @@ func Read(path string, opt Options) (wb *checker.Workbook, err error) {
 	// naming the file, never a crash.
 	defer func() {
 		if p := recover(); p != nil {
-			wb, err = nil, &FileError{Path: path, Problems: []string{fmt.Sprintf("文件内容已损坏，无法读取（%v）", p)}}
+			wb, err = nil, fileError(path, KindDamaged, fmt.Errorf("%v", p), msgDamaged)
 		}
 	}()
-	// The streaming source reads a million-row ledger in seconds; excelize
-	// opens what it cannot (encrypted workbooks) and names what is wrong
-	// with a file neither can read.
-	if opt.Password == "" {
-		if src, err := openXLSXSource(path, opt); err == nil {
-			defer src.Close()
-			return fromSource(path, src)
-		}
-	}
-	f, err := openWorkbook(path, opt)
+	src, err := openXLSXSource(path, opt)
 	if err != nil {
-		var fe *FileError
-		switch {
-		case errors.As(err, &fe):
-			return nil, fe
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, &FileError{Path: path, Problems: []string{"找不到这个文件"}}
-		}
-		return nil, &FileError{Path: path, Problems: []string{"不是可以读取的 .xlsx 工作簿（可能已损坏、加密，或不是 Excel 2007 及以后的格式）"}}
+		return nil, err
 	}
-	defer f.Close()
-	return fromSource(path, newExcelizeSource(f))
+	defer src.Close()
+	return fromSource(path, src)
 }
 
 func fromSource(path string, src rowSource) (*checker.Workbook, error) {

@@ -219,7 +219,7 @@ func TestReadRejects(t *testing.T) {
 			"工作表“资金下达”缺少必需的列：金额（万元）、落实到项目日期",
 			"工作表“项目清单”缺少必需的列：预算资金（万元）",
 		}},
-		{notZip, []string{"不是可以读取的 .xlsx 工作簿"}},
+		{notZip, []string{msgText}},
 		{filepath.Join(dir, "没有这个文件.xlsx"), []string{"找不到这个文件"}},
 	}
 	for _, tt := range tests {

@@ -17,24 +17,33 @@ type xlsxSource struct {
 	f    *xlsx.File
 	path string
 	opt  Options
+	done func() error    // releases the checked package
 	ex   *excelizeSource // opened on first need
 	exf  *excelize.File
 }
 
-// openXLSXSource opens path for the streaming source. Close it when done.
+// openXLSXSource opens path for the streaming source, through openPackage:
+// the file is recognised, size-checked and decrypted before a byte of it is
+// parsed. Every error is a *FileError. Close the source when done.
 func openXLSXSource(path string, opt Options) (*xlsxSource, error) {
-	f, err := xlsx.Open(path)
+	r, size, done, err := openPackage(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	return &xlsxSource{f: f, path: path, opt: opt}, nil
+	f, err := xlsx.NewReader(r, size)
+	if err != nil {
+		done()
+		return nil, fileError(path, KindDamaged, err, msgDamaged)
+	}
+	return &xlsxSource{f: f, path: path, opt: opt, done: done}, nil
 }
 
 func (s *xlsxSource) Close() error {
 	if s.exf != nil {
 		s.exf.Close()
 	}
-	return s.f.Close()
+	s.f.Close()
+	return s.done()
 }
 
 func (s *xlsxSource) sheetNames() []string { return s.f.Sheets() }
