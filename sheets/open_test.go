@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -58,7 +57,7 @@ func brokenCases() []brokenCase {
 		}, kind: KindDirectory, message: msgDirectory},
 		{name: "named pipe", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "pipe.xlsx")
-			if err := syscall.Mkfifo(p, 0o644); err != nil {
+			if err := mkfifo(p); err != nil {
 				t.Skip("no named pipes here: ", err)
 			}
 			return p
