@@ -132,7 +132,7 @@ func parseNumber(s string) (n number, ok bool) {
 		return number{}, false
 	}
 	d, err := decimal.NewFromString(s)
-	if err != nil {
+	if err != nil || d.Abs().Cmp(maxTextNumber) >= 0 {
 		return number{}, false
 	}
 	if n.pct {
@@ -146,6 +146,10 @@ func parseNumber(s string) (n number, ok bool) {
 // than a few dozen, and decimal parsing takes quadratic time in the length
 // (a million-digit cell would take seconds).
 const maxNumberLen = 100
+
+// Text that reads as a number this large ("1e99") is not an amount anyone
+// typed: it is unreadable, not a sum that swamps every other.
+var maxTextNumber = decimal.New(1, 15)
 
 // roundSignificant rounds d to 15 significant digits, the precision Excel
 // itself shows: gnumeric writes 3699.98999999999999999 and openpyxl

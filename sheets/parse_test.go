@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -104,6 +105,19 @@ func TestParseNumericCellOutOfRange(t *testing.T) {
 	}
 	if _, ok := parseNumericCell("1.7976931348623157E+308"); !ok {
 		t.Error("the largest double must read")
+	}
+}
+
+// Text no clerk types as an amount is unreadable: a number of a thousand
+// trillion or more, or more digits than any spreadsheet writes.
+func TestParseNumberOutOfRange(t *testing.T) {
+	for _, in := range []string{"1e99", "1000000000000000", "-1e15", strings.Repeat("1", 101)} {
+		if n, ok := parseNumber(in); ok {
+			t.Errorf("parseNumber(%q) = %s, want unreadable", in, n.v)
+		}
+	}
+	if _, ok := parseNumber("999999999999999"); !ok {
+		t.Error("15 nines must read")
 	}
 }
 
