@@ -218,6 +218,9 @@ func hasMarkup(b []byte) bool {
 
 // tagName returns the qualified name of a start, end or empty tag.
 func tagName(tag []byte) []byte {
+	if len(tag) == 0 {
+		return nil
+	}
 	i := 1
 	if len(tag) > 1 && tag[1] == '/' {
 		i = 2
