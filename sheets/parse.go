@@ -187,10 +187,7 @@ func roundSignificant(d decimal.Decimal) decimal.Decimal {
 	if d.IsZero() {
 		return d
 	}
-	digits := len(d.Coefficient().String())
-	if d.Sign() < 0 {
-		digits-- // the minus sign
-	}
+	digits := d.NumDigits()
 	if digits <= 15 {
 		return d
 	}
