@@ -38,14 +38,14 @@ var countInLabel = regexp.MustCompile(`(\d+)\s*[个项]`)
 // cell outside the columns listed in skip that names 合计, 小计, 总计 or
 // 资金总额.
 func subtotalLabel(r dataRow, skip ...string) (cellValue, bool) {
-	skipCol := map[int]bool{}
+	skipCol := make([]int, 0, len(skip))
 	for _, name := range skip {
 		if c := r.s.col[r.s.t.index(name)]; c != 0 {
-			skipCol[c] = true
+			skipCol = append(skipCol, c)
 		}
 	}
 	for _, c := range r.all {
-		if c.typ == cellText && !skipCol[c.col] && isSubtotalLabel(c.value) {
+		if c.typ == cellText && !slices.Contains(skipCol, c.col) && isSubtotalLabel(c.value) {
 			return cellValue{ref: checker.Ref{Sheet: r.s.sheet, Row: r.num, Col: c.col}, c: c, what: "合计行"}, true
 		}
 	}
