@@ -40,13 +40,14 @@ timed() {
 	/usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
 	cat "$work/time"
 }
-secs() { awk -v x="$1" 'BEGIN { if (x < 1) printf "%.0f ms", x*1000; else printf "%.2f s", x }'; }
+secs() { awk -v x="$1" 'BEGIN { if (x < 0.01) print "< 10 ms"; else if (x < 1) printf "%.0f ms", x*1000; else printf "%.2f s", x }'; }
 
 cat >"$work/openpyxl_read.py" <<'PY'
 import sys
 from openpyxl import load_workbook
 wb = load_workbook(sys.argv[1], read_only=True)
 for ws in wb.worksheets:
+    ws.reset_dimensions()  # excelize writes no <dimension>; openpyxl would stop at A1
     for row in ws.iter_rows(values_only=True):
         pass
 wb.close()
