@@ -25,11 +25,11 @@ trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/fundcheck" .
 # The excelize way runs once: on the 100k ledger it takes tens of seconds.
-go test ./batch/ -run '^$' -bench 'File/(county|ledger100k)/fundcheck|Batch/files=300$' -benchtime "${BENCHTIME:-5x}" -timeout 60m | tee "$work/bench.txt" >&2
+go test ./batch/ -run '^$' -bench '^Benchmark(File|Batch)$/^(county|ledger100k|files=300)$/^fundcheck$' -benchtime "${BENCHTIME:-5x}" -timeout 60m | tee "$work/bench.txt" >&2
 if [[ -n $big ]]; then # once: a minute or more each
-	go test ./batch/ -run '^$' -bench 'File/ledger1M/fundcheck|Batch/files=3000$' -benchtime 1x -timeout 60m | tee -a "$work/bench.txt" >&2
+	go test ./batch/ -run '^$' -bench '^Benchmark(File|Batch)$/^(ledger1M|files=3000)$/^fundcheck$' -benchtime 1x -timeout 60m | tee -a "$work/bench.txt" >&2
 fi
-go test ./batch/ -run '^$' -bench 'File/.*/excelize' -benchtime 1x -timeout 60m | tee -a "$work/bench.txt" >&2
+go test ./batch/ -run '^$' -bench '^BenchmarkFile$/^(county|ledger100k)$/^excelize$' -benchtime 1x -timeout 60m | tee -a "$work/bench.txt" >&2
 
 # metric NAME UNIT: the value before UNIT on the benchmark line NAME.
 metric() {
