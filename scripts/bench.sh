@@ -24,12 +24,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/fundcheck" .
+bench() { # pattern benchtime
+	go test ./batch/ -run '^$' -bench "$1" -benchtime "$2" -timeout 60m | tee -a "$work/bench.txt" >&2
+}
+bench '^BenchmarkFile$/^(county|ledger100k)$/^fundcheck$' "${BENCHTIME:-5x}"
+bench '^BenchmarkBatch$/^files=300$' 1x
 # The excelize way runs once: on the 100k ledger it takes tens of seconds.
-go test ./batch/ -run '^$' -bench '^Benchmark(File|Batch)$/^(county|ledger100k|files=300)$/^fundcheck$' -benchtime "${BENCHTIME:-5x}" -timeout 60m | tee "$work/bench.txt" >&2
+bench '^BenchmarkFile$/^(county|ledger100k)$/^excelize$' 1x
 if [[ -n $big ]]; then # once: a minute or more each
-	go test ./batch/ -run '^$' -bench '^Benchmark(File|Batch)$/^(ledger1M|files=3000)$/^fundcheck$' -benchtime 1x -timeout 60m | tee -a "$work/bench.txt" >&2
+	bench '^BenchmarkFile$/^ledger1M$/^fundcheck$' 1x
+	bench '^BenchmarkBatch$/^files=3000$' 1x
 fi
-go test ./batch/ -run '^$' -bench '^BenchmarkFile$/^(county|ledger100k)$/^excelize$' -benchtime 1x -timeout 60m | tee -a "$work/bench.txt" >&2
 
 # metric NAME UNIT: the value before UNIT on the benchmark line NAME.
 metric() {
