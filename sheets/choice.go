@@ -123,10 +123,16 @@ func matchYesNo(s string) (bool, bool) {
 	return false, false
 }
 
-// subtotalMarks make a row a declared subtotal.
+// subtotalMarks make a row a declared subtotal. Each holds 计 or 额:
+// isSubtotalLabel looks for those first.
 var subtotalMarks = []string{"合计", "小计", "总计", "资金总额"}
 
 func isSubtotalLabel(s string) bool {
+	// Every text cell of a table is asked: text with neither 计 nor 额
+	// names no mark, however its spaces fall.
+	if !strings.Contains(s, "计") && !strings.Contains(s, "额") {
+		return false
+	}
 	s = removeSpace(s)
 	for _, m := range subtotalMarks {
 		if strings.Contains(s, m) {

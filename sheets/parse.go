@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -19,19 +20,21 @@ func foldWidth(s string) string {
 	if isASCII(s) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '！' && r <= '～':
-			return r - '！' + '!'
-		case r == '\u3000':
-			return ' '
-		case r == '。' || r == '﹒':
-			return '.'
-		case r == '−' || r == '—' || r == '–':
-			return '-'
-		}
-		return r
-	}, s)
+	return strings.Map(foldRune, s)
+}
+
+func foldRune(r rune) rune {
+	switch {
+	case r >= '！' && r <= '～':
+		return r - '！' + '!'
+	case r == '\u3000':
+		return ' '
+	case r == '。' || r == '﹒':
+		return '.'
+	case r == '−' || r == '—' || r == '–':
+		return '-'
+	}
+	return r
 }
 
 func isASCII(s string) bool {
@@ -43,14 +46,28 @@ func isASCII(s string) bool {
 	return true
 }
 
-// removeSpace drops every kind of white space, line breaks included.
+// removeSpace drops every kind of white space, line breaks included. It is
+// called on every text cell, so text without white space, nearly all of it,
+// is returned as it is without building a new string.
 func removeSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' {
-			return -1
+	for _, r := range s {
+		if isSpace(r) {
+			return strings.Map(func(r rune) rune {
+				if isSpace(r) {
+					return -1
+				}
+				return r
+			}, s)
 		}
-		return r
-	}, s)
+	}
+	return s
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u200b' || r == '\ufeff'
 }
 
 // unitPattern is a bracketed part of a header: （万元）, (元), （全称）.
@@ -74,8 +91,29 @@ var blankMarks = map[string]bool{
 	"——": true, "－": true, "—": true, "无数据": true,
 }
 
+// blankStarts holds the first character of every blank mark.
+var blankStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for k := range blankMarks {
+		r, _ := utf8.DecodeRuneInString(k)
+		m[r] = true
+	}
+	return m
+}()
+
 // isBlankText reports whether text is empty or one of the blank marks.
 func isBlankText(s string) bool {
+	// Every cell is asked; most hold text whose first character already
+	// starts no blank mark, folded or not.
+	for _, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		if !blankStarts[r] && !blankStarts[foldRune(r)] {
+			return false
+		}
+		break
+	}
 	s = removeSpace(s)
 	return s == "" || blankMarks[s] || blankMarks[foldWidth(s)]
 }
@@ -158,10 +196,7 @@ func roundSignificant(d decimal.Decimal) decimal.Decimal {
 	if d.IsZero() {
 		return d
 	}
-	digits := len(d.Coefficient().String())
-	if d.Sign() < 0 {
-		digits-- // the minus sign
-	}
+	digits := d.NumDigits()
 	if digits <= 15 {
 		return d
 	}

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,14 +38,14 @@ var countInLabel = regexp.MustCompile(`(\d+)\s*[个项]`)
 // cell outside the columns listed in skip that names 合计, 小计, 总计 or
 // 资金总额.
 func subtotalLabel(r dataRow, skip ...string) (cellValue, bool) {
-	skipCol := map[int]bool{}
+	skipCol := make([]int, 0, len(skip))
 	for _, name := range skip {
 		if c := r.s.col[r.s.t.index(name)]; c != 0 {
-			skipCol[c] = true
+			skipCol = append(skipCol, c)
 		}
 	}
 	for _, c := range r.all {
-		if c.typ == cellText && !skipCol[c.col] && isSubtotalLabel(c.value) {
+		if c.typ == cellText && !slices.Contains(skipCol, c.col) && isSubtotalLabel(c.value) {
 			return cellValue{ref: checker.Ref{Sheet: r.s.sheet, Row: r.num, Col: c.col}, c: c, what: "合计行"}, true
 		}
 	}
@@ -146,9 +147,15 @@ func (rd *reader) readProjects(src rowSource, sheet string) (*tableScan, error) 
 
 func (rd *reader) readLedger(src rowSource, sheet string) (*tableScan, error) {
 	st := &subtotalState{table: checker.PaymentTable}
-	return scanTable(src, sheet, ledgerTable, func(r dataRow) {
+	// Payments are gathered in fixed-size chunks and copied once into a
+	// slice of the right length: appending a million rows to one slice
+	// would allocate five times the ledger and hold two copies at the peak.
+	var chunks [][]checker.Payment
+	var chunk []checker.Payment
+	n := len(rd.wb.Payments)
+	ts, err := scanTable(src, sheet, ledgerTable, func(r dataRow) {
 		if label, ok := subtotalLabel(r, "支付金额"); ok {
-			rd.wb.Subtotals = append(rd.wb.Subtotals, rd.subtotal(st, len(rd.wb.Payments), label, rd.amount(r.field("支付金额"))))
+			rd.wb.Subtotals = append(rd.wb.Subtotals, rd.subtotal(st, n, label, rd.amount(r.field("支付金额"))))
 			return
 		}
 		p := checker.Payment{
@@ -165,6 +172,20 @@ func (rd *reader) readLedger(src rowSource, sheet string) (*tableScan, error) {
 		if !p.ProjectID.Set {
 			rd.require(r.field("项目名称"))
 		}
-		rd.wb.Payments = append(rd.wb.Payments, p)
+		if len(chunk) == cap(chunk) {
+			if chunk != nil {
+				chunks = append(chunks, chunk)
+			}
+			chunk = make([]checker.Payment, 0, ledgerChunk)
+		}
+		chunk = append(chunk, p)
+		n++
 	})
+	if n > len(rd.wb.Payments) {
+		rd.wb.Payments = slices.Concat(append([][]checker.Payment{rd.wb.Payments}, append(chunks, chunk)...)...)
+	}
+	return ts, err
 }
+
+// ledgerChunk is how many payments a chunk of readLedger holds.
+const ledgerChunk = 4096

@@ -32,6 +32,7 @@ type tableScan struct {
 	empty       bool // no row at all before the search ended
 	merged      []cellRange
 	tops        map[int]rawCell // top-left cells of merged ranges seen so far
+	headers     []string        // header() of each layout column, built once
 }
 
 // dataRow is one non-blank row below the header.
@@ -46,7 +47,10 @@ type dataRow struct {
 // each data row. When no header row holds all required columns, s.missing
 // lists them and fn is never called.
 func scanTable(src rowSource, sheet string, t table, fn func(dataRow)) (*tableScan, error) {
-	s := &tableScan{t: t, sheet: sheet, tops: map[int]rawCell{}}
+	s := &tableScan{t: t, sheet: sheet, tops: map[int]rawCell{}, headers: make([]string, len(t.columns))}
+	for i, c := range t.columns {
+		s.headers[i] = c.header()
+	}
 	s.missing = requiredHeaders(t, nil)
 	s.bestFound = -1
 	s.empty = true
@@ -267,7 +271,7 @@ func (r dataRow) field(name string) cellValue {
 	return cellValue{
 		ref:  checker.Ref{Sheet: r.s.sheet, Row: r.num, Col: r.s.col[i]},
 		c:    r.cells[i],
-		what: r.s.t.columns[i].header(),
+		what: r.s.headers[i],
 		yuan: r.s.inYuan(i),
 	}
 }
