@@ -6,14 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"sync"
 	"testing"
-	"time"
 
 	"fundcheck/batch"
 	"fundcheck/checker"
 	"fundcheck/internal/benchdata"
+	"fundcheck/internal/heapwatch"
 	"fundcheck/sheets"
 
 	"github.com/xuri/excelize/v2"
@@ -77,7 +76,7 @@ func BenchmarkFile(b *testing.B) {
 				b.Fatal(err)
 			}
 			out := b.TempDir()
-			peak := sampleHeap()
+			peak := heapwatch.Start()
 			for b.Loop() {
 				rs := batch.Default().Run([]string{path}, batch.Options{OutDir: out, Overwrite: true, Jobs: 1}, nil)
 				if rs[0].Err != nil {
@@ -95,7 +94,7 @@ func BenchmarkFile(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			peak := sampleHeap()
+			peak := heapwatch.Start()
 			for b.Loop() {
 				excelizeCopy(b, path, refs)
 			}
@@ -145,7 +144,7 @@ func BenchmarkBatch(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			peak := sampleHeap()
+			peak := heapwatch.Start()
 			var results []batch.Result
 			for b.Loop() {
 				results = batch.Default().Run(files, batch.Options{OutDir: out, Overwrite: true, Jobs: 2}, nil)
@@ -159,7 +158,7 @@ func BenchmarkBatch(b *testing.B) {
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/float64(n)*1000, "ms/file")
 			// What the results keep for the summary and the JSON: reports,
 			// never the workbooks they were made from.
-			b.ReportMetric(float64(liveHeap())/float64(n)/(1<<10), "kept-KB/file")
+			b.ReportMetric(float64(heapwatch.Live())/float64(n)/(1<<10), "kept-KB/file")
 			runtime.KeepAlive(results)
 		})
 	}
@@ -221,43 +220,5 @@ func excelizeCopy(b *testing.B, path string, marks []checker.Ref) {
 	}
 	if _, err := f.WriteTo(io.Discard); err != nil {
 		b.Fatal(err)
-	}
-}
-
-// liveHeap is the heap in use after a collection.
-func liveHeap() uint64 {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	return sample[0].Value.Uint64()
-}
-
-// sampleHeap starts sampling the heap; the function it returns stops and
-// gives the peak above the heap at the start.
-func sampleHeap() func() uint64 {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	base, peak := read(), uint64(0)
-	done, wg := make(chan struct{}), sync.WaitGroup{}
-	wg.Go(func() {
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			peak = max(peak, read())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	})
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return peak - min(peak, base)
 	}
 }

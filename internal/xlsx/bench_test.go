@@ -3,13 +3,10 @@ package xlsx
 import (
 	"archive/zip"
 	"fmt"
+	"fundcheck/internal/heapwatch"
 	"io"
 	"os"
-	"runtime"
-	"runtime/metrics"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -39,7 +36,7 @@ func BenchmarkLedger(b *testing.B) {
 		path := ledger(b, n)
 		for _, r := range readers {
 			b.Run(fmt.Sprintf("rows=%d/%s", n, r.name), func(b *testing.B) {
-				peak, cpu := sampleHeap(), cpuTime()
+				peak, cpu := heapwatch.Start(), cpuTime()
 				for b.Loop() {
 					if rows := r.read(b, path); rows != n+1 && r.name != "inflate" {
 						b.Fatalf("%d rows, want %d", rows, n+1)
@@ -50,39 +47,6 @@ func BenchmarkLedger(b *testing.B) {
 				b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 			})
 		}
-	}
-}
-
-// sampleHeap starts sampling the heap; the function it returns stops and
-// gives the peak above the heap at the start.
-func sampleHeap() func() uint64 {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	base, peak := read(), uint64(0)
-	done, wg := make(chan struct{}), sync.WaitGroup{}
-	wg.Go(func() {
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			peak = max(peak, read())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	})
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		if peak < base {
-			return 0
-		}
-		return peak - base
 	}
 }
 

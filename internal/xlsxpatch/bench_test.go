@@ -4,14 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"fundcheck/internal/heapwatch"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -75,33 +73,6 @@ func benchMarks(payments, n int) map[string][]Mark {
 	return map[string][]Mark{"资金明细": marks}
 }
 
-// peakHeap samples the heap while f runs and returns the largest HeapInuse.
-func peakHeap(f func()) uint64 {
-	var peak atomic.Uint64
-	var wg sync.WaitGroup
-	done := make(chan struct{})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	}()
-	f()
-	close(done)
-	wg.Wait()
-	return peak.Load()
-}
-
 func benchPatch(b *testing.B, projects, payments, marks int) {
 	path := benchBook(b, projects, payments)
 	data, err := os.ReadFile(path)
@@ -115,22 +86,21 @@ func benchPatch(b *testing.B, projects, payments, marks int) {
 	runtime.GC()
 	b.ResetTimer()
 	cpu0 := cpuMs(b, 0)
-	peak := peakHeap(func() {
-		for i := 0; i < b.N; i++ {
-			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-			if err != nil {
-				b.Fatal(err)
-			}
-			dz, err := zip.NewReader(bytes.NewReader(donor), int64(len(donor)))
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := Apply(io.Discard, zr, dz, plan); err != nil {
-				b.Fatal(err)
-			}
+	stop := heapwatch.Start()
+	for i := 0; i < b.N; i++ {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			b.Fatal(err)
 		}
-	})
-	b.ReportMetric(float64(peak)/(1<<20), "peakHeapMB")
+		dz, err := zip.NewReader(bytes.NewReader(donor), int64(len(donor)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Apply(io.Discard, zr, dz, plan); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(stop())/(1<<20), "peakHeapMB")
 	b.ReportMetric(cpuMs(b, cpu0)/float64(b.N), "cpu-ms/op")
 }
 
@@ -148,39 +118,38 @@ func benchExcelize(b *testing.B, projects, payments, marks int) {
 	runtime.GC()
 	b.ResetTimer()
 	cpu0 := cpuMs(b, 0)
-	peak := peakHeap(func() {
-		for i := 0; i < b.N; i++ {
-			f, err := excelize.OpenReader(bytes.NewReader(data))
-			if err != nil {
-				b.Fatal(err)
-			}
-			styles := map[int]int{}
-			for _, m := range plan["资金明细"] {
-				cell := cellName(m.Row, m.Col)
-				if err := f.AddComment("资金明细", excelize.Comment{Cell: cell, Author: DefaultAuthor, Text: m.Note}); err != nil {
-					b.Fatal(err)
-				}
-				old, _ := f.GetCellStyle("资金明细", cell)
-				ns, ok := styles[old]
-				if !ok {
-					st, _ := f.GetStyle(old)
-					st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{m.Fill}}
-					if ns, err = f.NewStyle(st); err != nil {
-						b.Fatal(err)
-					}
-					styles[old] = ns
-				}
-				if err := f.SetCellStyle("资金明细", cell, cell, ns); err != nil {
-					b.Fatal(err)
-				}
-			}
-			if _, err := f.WriteTo(io.Discard); err != nil {
-				b.Fatal(err)
-			}
-			f.Close()
+	stop := heapwatch.Start()
+	for i := 0; i < b.N; i++ {
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
 		}
-	})
-	b.ReportMetric(float64(peak)/(1<<20), "peakHeapMB")
+		styles := map[int]int{}
+		for _, m := range plan["资金明细"] {
+			cell := cellName(m.Row, m.Col)
+			if err := f.AddComment("资金明细", excelize.Comment{Cell: cell, Author: DefaultAuthor, Text: m.Note}); err != nil {
+				b.Fatal(err)
+			}
+			old, _ := f.GetCellStyle("资金明细", cell)
+			ns, ok := styles[old]
+			if !ok {
+				st, _ := f.GetStyle(old)
+				st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{m.Fill}}
+				if ns, err = f.NewStyle(st); err != nil {
+					b.Fatal(err)
+				}
+				styles[old] = ns
+			}
+			if err := f.SetCellStyle("资金明细", cell, cell, ns); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := f.WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+	b.ReportMetric(float64(stop())/(1<<20), "peakHeapMB")
 	b.ReportMetric(cpuMs(b, cpu0)/float64(b.N), "cpu-ms/op")
 }
 
