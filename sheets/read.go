@@ -23,7 +23,7 @@ func Read(path string, opt Options) (wb *checker.Workbook, err error) {
 	// naming the file, never a crash.
 	defer func() {
 		if p := recover(); p != nil {
-			wb, err = nil, fileError(path, KindDamaged, fmt.Errorf("%v", p), msgDamaged)
+			wb, err = nil, fileError(path, KindDamaged, &errPanic{p}, msgDamaged)
 		}
 	}()
 	src, err := openXLSXSource(path, opt)
