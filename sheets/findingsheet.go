@@ -186,8 +186,8 @@ func wrappedLines(text string, width float64) int {
 
 // sheetSetup freezes the rows above the table body, repeats the table's
 // header row on every printed page, and prints the sheet landscape on A4, as
-// wide as one page. (Print titles are a sheet-scoped name that moveToFront
-// carries along.)
+// wide as one page. (Print titles are a sheet-scoped name; xlsxpatch
+// renumbers it when it transplants the sheet.)
 func sheetSetup(f *excelize.File, sheet string, frozenRows, headerRow int) error {
 	row := "$" + strconv.Itoa(headerRow)
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",

@@ -182,7 +182,7 @@ func (w *summaryWriter) write(entries []SummaryEntry) error {
 	return nil
 }
 
-// table writes a header row and freezes it.
+// table writes a header row, freezes it and repeats it on printed pages.
 func (w *summaryWriter) table(sheet string, header []string, style int) {
 	for i, h := range header {
 		w.set(sheet, i+1, 1, h)
@@ -194,7 +194,7 @@ func (w *summaryWriter) table(sheet string, header []string, style int) {
 	if w.err = w.f.SetCellStyle(sheet, "A1", last, style); w.err != nil {
 		return
 	}
-	w.err = w.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	w.err = sheetSetup(w.f, sheet, 1, 1)
 }
 
 func (w *summaryWriter) summaryRow(row int, e SummaryEntry, st summaryStyles) {
