@@ -81,25 +81,33 @@ func TestApplyKeepsOriginalAndAddsMarks(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			got := patch(t, orig, Plan{NewSheets: []string{"审核结论", "问题清单"}, Marks: map[string][]Mark{ledger: testMarks}}, ledger)
 			keep(t, name+".xlsx", got)
-			of, gf := openBook(t, orig), openBook(t, got)
-			flagged := map[string]bool{}
-			for _, m := range testMarks {
-				if m.Fill != "" {
-					flagged[cellName(m.Row, m.Col)] = true
-				}
-			}
-			for _, sheet := range of.GetSheetList() {
-				var fl map[string]bool
-				if sheet == ledger {
-					fl = flagged
-				}
-				compareSheet(t, of, gf, sheet, fl)
-			}
-			checkFills(t, of, gf, testMarks, hasPart(t, got, "xl/theme/theme1.xml"))
-			checkNotes(t, of, gf)
-			checkNewSheets(t, gf, len(of.GetSheetList()))
+			checkPatched(t, orig, got, hasPart(t, got, "xl/theme/theme1.xml"))
 		})
 	}
+}
+
+// checkPatched holds got, the result of patching orig with testMarks on the
+// ledger, to account: every original sheet unchanged but for the marked
+// fills, the fills and notes in place, and the new sheets first.
+func checkPatched(t *testing.T, orig, got []byte, themed bool) {
+	t.Helper()
+	of, gf := openBook(t, orig), openBook(t, got)
+	flagged := map[string]bool{}
+	for _, m := range testMarks {
+		if m.Fill != "" {
+			flagged[cellName(m.Row, m.Col)] = true
+		}
+	}
+	for _, sheet := range of.GetSheetList() {
+		var fl map[string]bool
+		if sheet == ledger {
+			fl = flagged
+		}
+		compareSheet(t, of, gf, sheet, fl)
+	}
+	checkFills(t, of, gf, testMarks, themed)
+	checkNotes(t, of, gf)
+	checkNewSheets(t, gf, len(of.GetSheetList()))
 }
 
 // compareSheet checks that every cell of sheet has the same value, formula

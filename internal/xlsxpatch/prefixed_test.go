@@ -25,23 +25,7 @@ func TestApplyPrefixedSpreadsheetML(t *testing.T) {
 		t.Fatal("the fixture is not prefixed")
 	}
 	got := patch(t, orig, Plan{NewSheets: []string{"审核结论", "问题清单"}, Marks: map[string][]Mark{ledger: testMarks}}, ledger)
-	of, gf := openBook(t, orig), openBook(t, got)
-	flagged := map[string]bool{}
-	for _, m := range testMarks {
-		if m.Fill != "" {
-			flagged[cellName(m.Row, m.Col)] = true
-		}
-	}
-	for _, sheet := range of.GetSheetList() {
-		var fl map[string]bool
-		if sheet == ledger {
-			fl = flagged
-		}
-		compareSheet(t, of, gf, sheet, fl)
-	}
-	checkFills(t, of, gf, testMarks, true)
-	checkNotes(t, of, gf)
-	checkNewSheets(t, gf, len(of.GetSheetList()))
+	checkPatched(t, orig, got, true)
 	for _, part := range []string{"xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet2.xml"} {
 		if s := string(mustPart(t, got, part)); regexp.MustCompile(`<(sheet|xf|fill|c|row|legacyDrawing) `).MatchString(s) {
 			t.Errorf("%s: an unprefixed element was added to a prefixed part", part)
