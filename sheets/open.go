@@ -48,42 +48,43 @@ const (
 // (limits.go) are enforced before anything is unzipped. Every error is a
 // *FileError. The file is only ever read.
 func openWorkbook(path string, opt Options) (*excelize.File, error) {
-	r, size, done, err := openPackage(path, opt)
+	pkg, done, err := openPackage(path, opt, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	return openExcelize(path, r, size)
+	return openExcelize(path, pkg.r, pkg.size)
 }
 
-// openPackage opens path and checks it (checkPackage), returning the zip
-// package to read: the file itself, or the decrypted bytes of an encrypted
-// one. Whatever reads a workbook other than through excelize (a streaming
-// reader of big sheets) opens its zip from here, so that it gets the same
-// messages and limits. done closes the file.
-func openPackage(path string, opt Options) (r io.ReaderAt, size int64, done func() error, err error) {
+// openPackage opens path and checks it (checkPackage, which keeps up to
+// keep bytes of XML inflated), returning the zip package to read: the file
+// itself, or the decrypted bytes of an encrypted one. Whatever reads a
+// workbook other than through excelize (a streaming reader of big sheets)
+// opens its zip from here, so that it gets the same messages and limits.
+// done closes the file.
+func openPackage(path string, opt Options, keep int64) (pkg checked, done func() error, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, 0, nil, fileError(path, KindNotFound, err, msgNotFound)
+		return checked{}, nil, fileError(path, KindNotFound, err, msgNotFound)
 	case err != nil:
-		return nil, 0, nil, unreadable(path, err)
+		return checked{}, nil, unreadable(path, err)
 	case fi.IsDir():
-		return nil, 0, nil, fileError(path, KindDirectory, nil, msgDirectory)
+		return checked{}, nil, fileError(path, KindDirectory, nil, msgDirectory)
 	case !fi.Mode().IsRegular():
-		return nil, 0, nil, fileError(path, KindUnreadable, nil, msgNotRegular)
+		return checked{}, nil, fileError(path, KindUnreadable, nil, msgNotRegular)
 	case fi.Size() > MaxFileSize:
-		return nil, 0, nil, tooBig(path, uint64(fi.Size()))
+		return checked{}, nil, tooBig(path, uint64(fi.Size()))
 	}
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, 0, nil, unreadable(path, err)
+		return checked{}, nil, unreadable(path, err)
 	}
-	if r, size, err = checkPackage(path, file, fi.Size(), opt); err != nil {
+	if pkg, err = checkPackage(path, file, fi.Size(), opt, keep); err != nil {
 		file.Close()
-		return nil, 0, nil, err
+		return checked{}, nil, err
 	}
-	return r, size, file.Close, nil
+	return pkg, file.Close, nil
 }
 
 func unreadable(path string, err error) *FileError {
@@ -100,25 +101,39 @@ func tooBig(path string, n uint64) *FileError {
 
 // openReader opens the workbook in r, size bytes read from path.
 func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.File, error) {
-	r, size, err := checkPackage(path, r, size, opt)
+	pkg, err := checkPackage(path, r, size, opt, 0)
 	if err != nil {
 		return nil, err
 	}
-	return openExcelize(path, r, size)
+	return openExcelize(path, pkg.r, pkg.size)
 }
+
+// checked is a workbook's zip package, recognised and checked by
+// checkPackage.
+type checked struct {
+	r        io.ReaderAt
+	size     int64
+	inflated map[string][]byte // XML parts already inflated, by zip name
+}
+
+// keepInflated is how much XML the streaming reader has checkPackage keep
+// inflated, so that it does not inflate it again: every part of a county
+// workbook or a 100,000-row ledger, while a bigger sheet is streamed.
+const keepInflated = 64 << 20
 
 // checkPackage recognises the file in r (size bytes read from path) and
 // returns the zip package inside it, checked against the limits and with
-// every part's checksum verified. Nothing is read whole before it is known
-// to be a workbook within the limits, so a refusal costs a few kilobytes
-// whatever the file.
-func checkPackage(path string, r io.ReaderAt, size int64, opt Options) (io.ReaderAt, int64, error) {
-	reject := func(kind FileErrorKind, cause error, msg string) (io.ReaderAt, int64, error) {
-		return nil, 0, fileError(path, kind, cause, msg)
+// every part's checksum verified, and with up to keep bytes of its XML
+// parts inflated. Nothing is read whole before it is known to be a
+// workbook within the limits, so a refusal costs a few kilobytes whatever
+// the file.
+func checkPackage(path string, r io.ReaderAt, size int64, opt Options, keep int64) (checked, error) {
+	reject := func(kind FileErrorKind, cause error, msg string) (checked, error) {
+		return checked{}, fileError(path, kind, cause, msg)
 	}
 	head := make([]byte, min(size, sniffLen))
 	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
-		return nil, 0, unreadable(path, err)
+		return checked{}, unreadable(path, err)
 	}
 	switch sniff(head) {
 	case formatZip:
@@ -138,7 +153,7 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options) (io.Reade
 		}
 		data, err := readAll(r, size)
 		if err != nil {
-			return nil, 0, unreadable(path, err)
+			return checked{}, unreadable(path, err)
 		}
 		pkg, err := decrypt(data, opt.Password)
 		if err != nil {
@@ -180,15 +195,15 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options) (io.Reade
 	if p := inspectZip(zr); p != nil {
 		return reject(p.kind, nil, p.message)
 	}
-	rows, part, err := verifyZip(zr)
+	v, part, err := verifyZip(zr, keep)
 	if err != nil {
 		return reject(KindDamaged, err, fmt.Sprintf(
 			"文件已损坏：工作簿内部的“%s”无法解压（可能下载或复制没有完成）；请重新获取文件", part))
 	}
-	if msg := tooManyRows(zr, rows); msg != "" {
+	if msg := tooManyRows(zr, v.rows); msg != "" {
 		return reject(KindTooLarge, nil, msg)
 	}
-	return r, size, nil
+	return checked{r: r, size: size, inflated: v.inflated}, nil
 }
 
 // openExcelize opens the checked package r with excelize, with the limits.

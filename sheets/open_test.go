@@ -222,11 +222,14 @@ func TestOpenPackage(t *testing.T) {
 		{"good.xlsx", ""},
 		{"encrypted.xlsx", corpusPassword},
 	} {
-		r, size, done, err := openPackage(filepath.Join(brokenDir, c.path), Options{Password: c.password})
+		pkg, done, err := openPackage(filepath.Join(brokenDir, c.path), Options{Password: c.password}, keepInflated)
 		if err != nil {
 			t.Fatal(err)
 		}
-		zr, err := zip.NewReader(r, size)
+		if _, ok := pkg.inflated["xl/workbook.xml"]; !ok {
+			t.Errorf("%s: xl/workbook.xml not kept inflated", c.path)
+		}
+		zr, err := zip.NewReader(pkg.r, pkg.size)
 		if err != nil {
 			t.Fatalf("%s: %v", c.path, err)
 		}
@@ -240,7 +243,7 @@ func TestOpenPackage(t *testing.T) {
 			continue
 		}
 		path := filepath.Join(brokenDir, c.path)
-		_, _, _, err := openPackage(path, Options{Password: c.password})
+		_, _, err := openPackage(path, Options{Password: c.password}, keepInflated)
 		t.Run(c.name, func(t *testing.T) { checkRejection(t, err, path, c) })
 	}
 }

@@ -221,36 +221,73 @@ func notWorkbook(names map[string]bool) string {
 	return "这是一个 zip 压缩包，但不是 Excel 工作簿（缺少工作簿的内部结构）：请提供在 Excel/WPS 中保存的 .xlsx 文件"
 }
 
-// verifyZip decompresses every part to nowhere, so a part whose bytes are
-// damaged is found now: excelize ignores read errors inside a part and
-// would silently read it cut short. On the way it counts the rows of every
-// worksheet (by lower-cased part name). inspectZip has bounded the work.
-func verifyZip(zr *zip.Reader) (rows map[string]int, badPart string, err error) {
-	rows = map[string]int{}
+// verifyZip decompresses every part, so a part whose bytes are damaged is
+// found now: excelize ignores read errors inside a part and would silently
+// read it cut short. On the way it counts the rows of every worksheet, and
+// it keeps the XML parts inflated while they add up to at most keep bytes,
+// so that the streaming reader, which reads them next, does not inflate
+// them a second time. inspectZip has bounded the work.
+func verifyZip(zr *zip.Reader, keep int64) (v verified, badPart string, err error) {
+	v = verified{rows: map[string]int{}, inflated: map[string][]byte{}}
 	for _, f := range zr.File {
 		if f.FileInfo().IsDir() {
 			continue
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, f.Name, err
-		}
 		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
-		var w io.Writer = io.Discard
-		var c rowCounter
-		if isWorksheet(name) {
-			w = &c
-		}
-		_, err = io.Copy(w, rc)
-		rc.Close()
+		kept := int64(f.UncompressedSize64) <= keep && isXMLPart(name)
+		data, rows, err := inflatePart(f, kept, isWorksheet(name))
 		if err != nil {
-			return nil, f.Name, err
+			return verified{}, f.Name, err
 		}
 		if isWorksheet(name) {
-			rows[name] = c.n
+			v.rows[name] = rows
+		}
+		if kept {
+			v.inflated[f.Name] = data
+			keep -= int64(len(data))
 		}
 	}
-	return rows, "", nil
+	return v, "", nil
+}
+
+// verified is what verifyZip learnt of a package.
+type verified struct {
+	rows     map[string]int    // rows of each worksheet, by lower-cased part name
+	inflated map[string][]byte // XML parts kept inflated, by zip name
+}
+
+// inflatePart decompresses f, returning its bytes if keep is set, and
+// counting its rows if it is a worksheet.
+func inflatePart(f *zip.File, keep, worksheet bool) (data []byte, rows int, err error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rc.Close()
+	var c rowCounter
+	switch {
+	case keep:
+		// The zip reader fails a part that inflates to more or less than its
+		// declared size, and checks the checksum once it reaches the end.
+		data = make([]byte, f.UncompressedSize64)
+		if _, err = io.ReadFull(rc, data); err == nil {
+			_, err = io.Copy(io.Discard, rc)
+		}
+		if worksheet {
+			c.Write(data)
+		}
+	case worksheet:
+		_, err = io.Copy(&c, rc)
+	default:
+		_, err = io.Copy(io.Discard, rc)
+	}
+	return data, c.n, err
+}
+
+// isXMLPart reports whether the zip part name (lower-cased) is XML, the
+// kind of part a reader parses.
+func isXMLPart(name string) bool {
+	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")
 }
 
 // tooManyRows says which sheet has more than MaxRows rows, if one has.

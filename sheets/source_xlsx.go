@@ -26,11 +26,11 @@ type xlsxSource struct {
 // the file is recognised, size-checked and decrypted before a byte of it is
 // parsed. Every error is a *FileError. Close the source when done.
 func openXLSXSource(path string, opt Options) (*xlsxSource, error) {
-	r, size, done, err := openPackage(path, opt)
+	pkg, done, err := openPackage(path, opt, keepInflated)
 	if err != nil {
 		return nil, err
 	}
-	f, err := xlsx.NewReader(r, size)
+	f, err := xlsx.NewReader(pkg.r, pkg.size, pkg.inflated)
 	if err != nil {
 		done()
 		return nil, fileError(path, KindDamaged, err, msgDamaged)

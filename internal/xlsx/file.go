@@ -24,9 +24,10 @@ var defaultLimits = limits{part: 8 << 30, sharedStrings: 1 << 30, small: 64 << 2
 // File is an open workbook. Its methods may be called from several
 // goroutines at once.
 type File struct {
-	closer io.Closer
-	parts  map[string]*zip.File // by lower-cased name
-	lim    limits
+	closer   io.Closer
+	parts    map[string]*zip.File // by lower-cased name
+	inflated map[string][]byte    // parts the caller inflated, by lower-cased name
+	lim      limits
 
 	sheets   []sheet
 	date1904 bool
@@ -52,7 +53,7 @@ func Open(name string) (*File, error) {
 	st, err := osf.Stat()
 	if err == nil {
 		var f *File
-		if f, err = newFile(osf, st.Size(), defaultLimits); err == nil {
+		if f, err = newFile(osf, st.Size(), nil, defaultLimits); err == nil {
 			f.closer = osf
 			return f, nil
 		}
@@ -61,9 +62,12 @@ func Open(name string) (*File, error) {
 	return nil, err
 }
 
-// NewReader reads a workbook of the given size from r.
-func NewReader(r io.ReaderAt, size int64) (*File, error) {
-	return newFile(r, size, defaultLimits)
+// NewReader reads a workbook of the given size from r. inflated, which may
+// be nil, holds parts the caller has already inflated and verified, by
+// their name in the zip: the reader takes them from there rather than
+// inflating them again. It must not be changed while the File is in use.
+func NewReader(r io.ReaderAt, size int64, inflated map[string][]byte) (*File, error) {
+	return newFile(r, size, inflated, defaultLimits)
 }
 
 // Close closes the underlying file, if Open opened it.
@@ -90,7 +94,7 @@ func (f *File) Date1904() bool { return f.date1904 }
 
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-func newFile(r io.ReaderAt, size int64, lim limits) (*File, error) {
+func newFile(r io.ReaderAt, size int64, inflated map[string][]byte, lim limits) (*File, error) {
 	var head [8]byte
 	if n, _ := r.ReadAt(head[:], 0); n == len(head) && bytes.Equal(head[:], oleMagic) {
 		return nil, ErrCompoundFile
@@ -102,9 +106,17 @@ func newFile(r io.ReaderAt, size int64, lim limits) (*File, error) {
 		}
 		return nil, err
 	}
-	f := &File{parts: make(map[string]*zip.File, len(zr.File)), lim: lim, merges: map[string][]Range{}}
+	f := &File{
+		parts:    make(map[string]*zip.File, len(zr.File)),
+		inflated: make(map[string][]byte, len(inflated)),
+		lim:      lim,
+		merges:   map[string][]Range{},
+	}
 	for _, zf := range zr.File {
 		f.parts[partKey(zf.Name)] = zf
+	}
+	for name, data := range inflated {
+		f.inflated[partKey(name)] = data
 	}
 	wbPart, err := f.officeDocument()
 	if err != nil {
@@ -169,9 +181,16 @@ func (p *part) Close() error { return p.rc.Close() }
 // open opens the named part for reading, at most limit bytes inflated. A
 // missing part gives an error wrapping fs.ErrNotExist.
 func (f *File) open(name string, limit int64) (*part, error) {
-	zf := f.parts[partKey(name)]
+	key := partKey(name)
+	zf := f.parts[key]
 	if zf == nil {
 		return nil, &ParseError{Part: name, Err: os.ErrNotExist}
+	}
+	if data, ok := f.inflated[key]; ok {
+		if int64(len(data)) > limit {
+			return nil, &ParseError{Part: name, Err: tooLarge("%d bytes exceed the limit of %d bytes", len(data), limit)}
+		}
+		return &part{Reader: bytes.NewReader(data), rc: io.NopCloser(nil), name: name}, nil
 	}
 	if zf.UncompressedSize64 > uint64(limit) {
 		return nil, &ParseError{Part: name, Err: tooLarge("declared size %d exceeds the limit of %d bytes", zf.UncompressedSize64, limit)}

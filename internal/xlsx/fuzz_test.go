@@ -82,7 +82,7 @@ func sheetParts(tb testing.TB, path string) [][]byte {
 func FuzzOpen(f *testing.F) {
 	f.Add(workbook(f, sheetXML(`<row r="1"><c r="A1" t="s"><v>1</v></c></row>`)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		wb, err := NewReader(bytes.NewReader(data), int64(len(data)))
+		wb, err := NewReader(bytes.NewReader(data), int64(len(data)), nil)
 		if err != nil {
 			return
 		}

@@ -69,7 +69,7 @@ func sheetXML(sheetData string) string {
 // rowsOf reads the only sheet of data into "row:col kind class value|formula"
 // lines, one per cell.
 func rowsOf(data []byte) ([]string, error) {
-	f, err := NewReader(bytes.NewReader(data), int64(len(data)))
+	f, err := NewReader(bytes.NewReader(data), int64(len(data)), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +190,7 @@ func TestRowsErrors(t *testing.T) {
 
 func TestCallbackError(t *testing.T) {
 	data := workbook(t, sheetXML(`<row r="1"><c><v>1</v></c></row><row r="2"><c><v>2</v></c></row>`))
-	f, err := NewReader(bytes.NewReader(data), int64(len(data)))
+	f, err := NewReader(bytes.NewReader(data), int64(len(data)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func TestMerges(t *testing.T) {
 	want := []Range{{1, 2, 1, 17}, {2, 1, 3, 3}, {4, 4, 4, 4}}
 	data := workbook(t, sheet)
 	for _, rowsFirst := range []bool{false, true} {
-		f, err := NewReader(bytes.NewReader(data), int64(len(data)))
+		f, err := NewReader(bytes.NewReader(data), int64(len(data)), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -251,7 +251,7 @@ func TestOpenErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewReader(bytes.NewReader(tt.data), int64(len(tt.data)))
+			_, err := NewReader(bytes.NewReader(tt.data), int64(len(tt.data)), nil)
 			if !errors.Is(err, tt.want) {
 				t.Errorf("error %v, want %v", err, tt.want)
 			}
@@ -266,7 +266,7 @@ func TestPartLimits(t *testing.T) {
 	data := workbook(t, sheet)
 	lim := defaultLimits
 	lim.part = int64(len(sheet)) - 1
-	f, err := newFile(bytes.NewReader(data), int64(len(data)), lim)
+	f, err := newFile(bytes.NewReader(data), int64(len(data)), nil, lim)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,9 +281,37 @@ func TestPartLimits(t *testing.T) {
 	}
 }
 
+// TestInflatedParts: a part the caller has inflated is read from there, not
+// from the zip, under the same limit.
+func TestInflatedParts(t *testing.T) {
+	data := workbook(t, sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`))
+	inflated := map[string][]byte{`xl\Worksheets\Sheet1.xml`: []byte(sheetXML(`<row r="1"><c r="A1"><v>2</v></c></row>`))}
+	f, err := NewReader(bytes.NewReader(data), int64(len(data)), inflated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	err = f.Rows(sheetName, func(_ int, cells []Cell) error {
+		got = string(cells[0].Value)
+		return nil
+	})
+	if err != nil || got != "2" {
+		t.Errorf("A1 = %q, %v; want the inflated part's 2", got, err)
+	}
+
+	lim := defaultLimits
+	lim.part = int64(len(inflated[`xl\Worksheets\Sheet1.xml`])) - 1
+	if f, err = newFile(bytes.NewReader(data), int64(len(data)), inflated, lim); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Rows(sheetName, func(int, []Cell) error { return nil }); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("inflated part over the limit: %v, want ErrTooLarge", err)
+	}
+}
+
 func TestWorkbookParts(t *testing.T) {
 	data := workbook(t, sheetXML(""))
-	f, err := NewReader(bytes.NewReader(data), int64(len(data)))
+	f, err := NewReader(bytes.NewReader(data), int64(len(data)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
