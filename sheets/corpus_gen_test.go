@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -211,6 +212,15 @@ func writeBomb(t testing.TB, path string, actual, declared uint64) {
 // XML, each with one cell, as Excel writes them.
 func writeRows(t testing.TB, path, sheet string, n int) {
 	t.Helper()
+	writeSheetRows(t, path, sheet, n, func(w io.Writer, r int) {
+		fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
+	})
+}
+
+// writeSheetRows writes good.xlsx to path with the named sheet replaced by
+// n rows, row r written by row.
+func writeSheetRows(t testing.TB, path, sheet string, n int, row func(w io.Writer, r int)) {
+	t.Helper()
 	src, err := os.ReadFile(filepath.Join(brokenDir, "good.xlsx"))
 	must(t, err)
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
@@ -228,7 +238,7 @@ func writeRows(t testing.TB, path, sheet string, n int) {
 	xml.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 	for r := 1; r <= n; r++ {
-		fmt.Fprintf(&xml, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
+		row(&xml, r)
 	}
 	xml.WriteString(`</sheetData></worksheet>`)
 	var buf bytes.Buffer

@@ -48,12 +48,18 @@ const (
 
 	// MaxRows bounds the rows of any one sheet, counted as the file stores
 	// them (blank rows that only carry a format included), when the file is
-	// opened. A county's payment ledger for one year runs to thousands of
-	// rows; 300,000 is far beyond any real one. The reader parses a sheet at
-	// about 7.5 KB of memory per row (a 200,000-row ledger peaks at 1.5 GB),
-	// so this keeps a read within a few gigabytes. A longer sheet is almost
-	// always a paste gone wrong.
-	MaxRows = 300_000
+	// opened: Excel's own maximum, 1,048,576. A county's payment ledger for
+	// one year runs to thousands of rows, but a whole province's can run to
+	// a million, and the streaming reader keeps about 1 KB per data row, so
+	// a full sheet reads in about a gigabyte. More rows than Excel allows is
+	// a file no office program wrote.
+	MaxRows = 1 << 20
+
+	// maxComputedRows bounds the sheets of a workbook whose formulas the
+	// reader has excelize compute, for a file that holds formulas without
+	// their results (written by a program, never by Excel or WPS): excelize
+	// keeps about 7.5 KB per row, so 200,000 rows take 1.5 GB.
+	maxComputedRows = 200_000
 )
 
 // humanSize is n bytes as a clerk reads them.

@@ -114,6 +114,7 @@ type checked struct {
 	r        io.ReaderAt
 	size     int64
 	inflated map[string][]byte // XML parts already inflated, by zip name
+	rows     map[string]int    // rows of each worksheet, by lower-cased part name
 }
 
 // keepInflated is how much XML the streaming reader has checkPackage keep
@@ -203,7 +204,7 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options, keep int6
 	if msg := tooManyRows(zr, v.rows); msg != "" {
 		return reject(KindTooLarge, nil, msg)
 	}
-	return checked{r: r, size: size, inflated: v.inflated}, nil
+	return checked{r: r, size: size, inflated: v.inflated, rows: v.rows}, nil
 }
 
 // openExcelize opens the checked package r with excelize, with the limits.

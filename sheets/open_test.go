@@ -97,7 +97,7 @@ func brokenCases() []brokenCase {
 			p := filepath.Join(dir, "rows.xlsx")
 			writeRows(t, p, SheetLedger, MaxRows+1)
 			return p
-		}, kind: KindTooLarge, contains: "工作表“支付台账”有 300001 行（含只设了格式的空行），超过检查上限 300000 行"},
+		}, kind: KindTooLarge, contains: "工作表“支付台账”有 1048577 行（含只设了格式的空行），超过检查上限 1048576 行"},
 		{name: "too many parts", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "parts.xlsx")
 			writeManyParts(t, p, MaxZipEntries+1)
@@ -255,11 +255,11 @@ func TestRowLimit(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "rows.xlsx")
 	writeRows(t, path, SheetLedger, MaxRows)
-	f, err := openWorkbook(path, Options{})
+	_, done, err := openPackage(path, Options{}, keepInflated)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	must(t, done())
 }
 
 // TestRowCounter counts rows however the XML is cut into writes.

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,10 @@ func Read(path string, opt Options) (wb *checker.Workbook, err error) {
 }
 
 func fromSource(path string, src rowSource) (*checker.Workbook, error) {
-	wb, problems := readSource(src, filepath.Base(path))
+	wb, problems, err := readSource(src, filepath.Base(path))
+	if err != nil {
+		return nil, err
+	}
 	if len(problems) > 0 {
 		return nil, &FileError{Path: path, Problems: problems}
 	}
@@ -44,12 +48,12 @@ func fromSource(path string, src rowSource) (*checker.Workbook, error) {
 
 // readSource reads a whole workbook. problems, when not empty, are the
 // reasons the file is rejected (missing sheets and columns, unreadable
-// sheets), all of them.
-func readSource(src rowSource, source string) (*checker.Workbook, []string) {
-	wb := &checker.Workbook{Source: source}
+// sheets), all of them. err is a rejection of the whole file met while
+// reading a sheet (a *FileError of the source's), which ends the reading.
+func readSource(src rowSource, source string) (wb *checker.Workbook, problems []string, err error) {
+	wb = &checker.Workbook{Source: source}
 	rd := &reader{wb: wb, is1904: src.date1904()}
 	sheets := findSheets(src.sheetNames())
-	var problems []string
 	for _, name := range RequiredSheets {
 		if sheets[name] == "" {
 			problems = append(problems, "缺少工作表“"+name+"”")
@@ -72,7 +76,10 @@ func readSource(src rowSource, source string) (*checker.Workbook, []string) {
 			continue
 		}
 		s, err := st.read(rd, src, sheet)
+		var fe *FileError
 		switch {
+		case errors.As(err, &fe):
+			return nil, nil, fe
 		case err != nil:
 			problems = append(problems, fmt.Sprintf("工作表“%s”无法读取（%v）", sheet, err))
 		case s.header == 0 && s.empty:
@@ -83,7 +90,7 @@ func readSource(src rowSource, source string) (*checker.Workbook, []string) {
 			rd.yuanHints(s)
 		}
 	}
-	return wb, problems
+	return wb, problems, nil
 }
 
 // findSheets maps each sheet name of the layout to the file's own spelling

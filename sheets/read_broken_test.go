@@ -2,35 +2,16 @@ package sheets
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 
-	"fundcheck/checker"
-
 	"github.com/xuri/excelize/v2"
 )
-
-// read calls Read, skipping the test while Read is still the skeleton's stub
-// (the reader is written in parallel and merged separately).
-func read(t *testing.T, path string, opt Options) (wb *checker.Workbook, err error) {
-	t.Helper()
-	defer skipIfStub(t)
-	return Read(path, opt)
-}
-
-// skipIfStub, deferred, turns the panic of a skeleton stub ("…: not
-// implemented yet") into a skip; any other panic goes on.
-func skipIfStub(t *testing.T) {
-	if v := recover(); v != nil {
-		if s, ok := v.(string); ok && strings.HasSuffix(s, "not implemented yet") {
-			t.Skip("still a stub: ", s)
-		}
-		panic(v)
-	}
-}
 
 // TestReadBroken reads every broken input: Read passes openWorkbook's
 // rejection through unchanged.
@@ -54,7 +35,7 @@ func TestReadBroken(t *testing.T) {
 				defer w.Close()
 			}
 			before := digest(t, path)
-			wb, err := read(t, path, Options{Password: c.password})
+			wb, err := Read(path, Options{Password: c.password})
 			if wb != nil {
 				t.Fatalf("read %s; want it refused", path)
 			}
@@ -72,13 +53,13 @@ func TestReadMissingSheet(t *testing.T) {
 		t.Run(sheet, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "缺表.xlsx")
 			writeCorpusSample(t, path, nil, sheet)
-			_, err := read(t, path, Options{})
+			_, err := Read(path, Options{})
 			checkLayout(t, err, path, sheet)
 		})
 	}
 	t.Run("committed", func(t *testing.T) {
 		path := filepath.Join(brokenDir, "no-ledger-sheet.xlsx")
-		_, err := read(t, path, Options{})
+		_, err := Read(path, Options{})
 		checkLayout(t, err, path, SheetLedger)
 	})
 }
@@ -97,7 +78,7 @@ func TestReadMissingColumn(t *testing.T) {
 				writeCorpusSample(t, path, func(f *excelize.File) {
 					must(t, f.SetCellValue(tb.sheet, cell, "备注"))
 				})
-				_, err := read(t, path, Options{})
+				_, err := Read(path, Options{})
 				checkLayout(t, err, path, tb.sheet, c.name)
 			})
 		}
@@ -133,7 +114,7 @@ func TestReadGood(t *testing.T) {
 		{"encrypted.xlsx", corpusPassword},
 	} {
 		t.Run(c.path, func(t *testing.T) {
-			wb, err := read(t, filepath.Join(brokenDir, c.path), Options{Password: c.password})
+			wb, err := Read(filepath.Join(brokenDir, c.path), Options{Password: c.password})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -151,7 +132,7 @@ func TestReadGood(t *testing.T) {
 // file is checked, and the names come through as the literal text, for the
 // writers to write back as text.
 func TestReadFormulaInjection(t *testing.T) {
-	wb, err := read(t, filepath.Join(brokenDir, "formula-injection.xlsx"), Options{})
+	wb, err := Read(filepath.Join(brokenDir, "formula-injection.xlsx"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +157,7 @@ func TestReadLargeLedger(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "大台账.xlsx")
 	writeCorpusLedger(t, path, n)
 	before := digest(t, path)
-	wb, err := read(t, path, Options{})
+	wb, err := Read(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,5 +166,30 @@ func TestReadLargeLedger(t *testing.T) {
 	}
 	if digest(t, path) != before {
 		t.Errorf("%s changed", path)
+	}
+}
+
+// TestComputeTooLarge: a workbook that holds a formula without its result
+// and a sheet of more rows than excelize can compute within memory is
+// refused with a message that names the cell, instead of being opened with
+// excelize.
+func TestComputeTooLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a sheet of 200,001 rows")
+	}
+	path := filepath.Join(t.TempDir(), "公式.xlsx")
+	writeSheetRows(t, path, SheetLedger, maxComputedRows+1, func(w io.Writer, r int) {
+		if r == 1 {
+			io.WriteString(w, `<row r="1"><c r="B1"><f>1+1</f></c></row>`)
+			return
+		}
+		fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
+	})
+	_, err := Read(path, Options{})
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Kind != KindTooLarge ||
+		!strings.Contains(fe.Error(), "工作表“支付台账”的 B1 是没有保存计算结果的公式") ||
+		!strings.Contains(fe.Error(), "200001 行") {
+		t.Errorf("got %v, want the refusal of computing B1", err)
 	}
 }

@@ -83,7 +83,7 @@ func TestUnitLineInYuan(t *testing.T) {
 		textRow("资金级次", "金额", "收到文件日期", "落实到项目日期"),
 		textRow("县级", "816800"),
 	}
-	wb, problems := readSource(newMem(sheets), "mem")
+	wb, problems := readMem(t, newMem(sheets))
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -119,7 +119,7 @@ func TestHeaderSearch(t *testing.T) {
 	ledger = append(ledger, textRow("支付日期", "支付金额"))
 	sheets[SheetLedger] = ledger
 	src := newMem(sheets)
-	_, problems := readSource(src, "mem")
+	_, problems := readMem(t, src)
 	want := []string{"工作表“支付台账”缺少必需的列：支付日期、支付金额（万元）"}
 	if !slices.Equal(problems, want) {
 		t.Errorf("problems = %q, want %q", problems, want)
@@ -129,7 +129,7 @@ func TestHeaderSearch(t *testing.T) {
 	}
 
 	sheets[SheetLedger] = minimalSheets()[SheetLedger]
-	wb, problems := readSource(newMem(sheets), "mem")
+	wb, problems := readMem(t, newMem(sheets))
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -155,7 +155,7 @@ func TestSubtotalsAndMerges(t *testing.T) {
 	}
 	src := newMem(sheets)
 	src.merged[SheetProjects] = []cellRange{{top: 2, left: 2, bottom: 3, right: 2}}
-	wb, problems := readSource(src, "mem")
+	wb, problems := readMem(t, src)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -191,7 +191,7 @@ func TestRepeatedHeaderAndEmptySheet(t *testing.T) {
 		textRow("项目", "内容"),
 		textRow("评价年度", "2023年度"),
 	}
-	wb, problems := readSource(newMem(sheets), "mem")
+	wb, problems := readMem(t, newMem(sheets))
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -208,9 +208,20 @@ func TestRepeatedHeaderAndEmptySheet(t *testing.T) {
 	}
 
 	sheets[SheetScores] = nil
-	_, problems = readSource(newMem(sheets), "mem")
+	_, problems = readMem(t, newMem(sheets))
 	want := []string{"工作表“自评打分”是空的，缺少表头行（必需的列：序号、自评得分）"}
 	if !slices.Equal(problems, want) {
 		t.Errorf("problems = %q, want %q", problems, want)
 	}
+}
+
+// readMem reads src with readSource; a fake source never rejects the whole
+// file.
+func readMem(t *testing.T, src rowSource) (*checker.Workbook, []string) {
+	t.Helper()
+	wb, problems, err := readSource(src, "mem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wb, problems
 }

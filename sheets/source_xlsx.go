@@ -1,6 +1,11 @@
 package sheets
 
 import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"fundcheck/checker"
 	"fundcheck/internal/xlsx"
 
 	"github.com/xuri/excelize/v2"
@@ -18,6 +23,7 @@ type xlsxSource struct {
 	path string
 	opt  Options
 	done func() error    // releases the checked package
+	rows int             // rows of the longest sheet
 	ex   *excelizeSource // opened on first need
 	exf  *excelize.File
 }
@@ -35,7 +41,7 @@ func openXLSXSource(path string, opt Options) (*xlsxSource, error) {
 		done()
 		return nil, fileError(path, KindDamaged, err, msgDamaged)
 	}
-	return &xlsxSource{f: f, path: path, opt: opt, done: done}, nil
+	return &xlsxSource{f: f, path: path, opt: opt, done: done, rows: maxValue(pkg.rows)}, nil
 }
 
 func (s *xlsxSource) Close() error {
@@ -123,6 +129,12 @@ func (s *xlsxSource) eachRow(sheet string, fn func(row int, cells []rawCell) err
 // computed is the cell at (row, col), a formula without a cached result, as
 // excelize computes it.
 func (s *xlsxSource) computed(sheet string, row, col int) (rawCell, bool, error) {
+	if s.ex == nil && s.rows > maxComputedRows {
+		return rawCell{}, false, fileError(s.path, KindTooLarge, nil, fmt.Sprintf(
+			"工作表“%s”的 %s 是没有保存计算结果的公式（文件不是由 Excel 或 WPS 保存的），"+
+				"而工作簿有 %d 行，太大，无法代为计算：请在 Excel/WPS 中打开并保存后再检查",
+			sheet, checker.Ref{Row: row, Col: col}.Cell(), s.rows))
+	}
 	if s.ex == nil {
 		f, err := openWorkbook(s.path, s.opt)
 		if err != nil {
@@ -131,4 +143,12 @@ func (s *xlsxSource) computed(sheet string, row, col int) (rawCell, bool, error)
 		s.exf, s.ex = f, newExcelizeSource(f)
 	}
 	return s.ex.cell(sheet, row, col, "")
+}
+
+// maxValue is the largest value in m, 0 if m is empty.
+func maxValue(m map[string]int) int {
+	if len(m) == 0 {
+		return 0
+	}
+	return slices.Max(slices.Collect(maps.Values(m)))
 }

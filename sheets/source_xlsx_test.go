@@ -49,7 +49,11 @@ func readWith(tb testing.TB, path, source string) (*checker.Workbook, []string) 
 		tb.Fatal(err)
 	}
 	defer done()
-	return readSource(src, filepath.Base(path))
+	wb, problems, err := readSource(src, filepath.Base(path))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return wb, problems
 }
 
 func openSourceNamed(path, source string) (rowSource, func(), error) {
