@@ -6,11 +6,13 @@ import (
 	"os"
 
 	"fundcheck/internal/app"
+	"fundcheck/internal/gctune"
 )
 
 // version is set at release builds with -ldflags "-X main.version=…".
 var version = "dev"
 
 func main() {
+	gctune.Apply()
 	os.Exit(app.Run(os.Args, app.OS(version)))
 }

@@ -12,6 +12,7 @@ import (
 	"fundcheck/batch"
 	"fundcheck/checker"
 	"fundcheck/internal/benchdata"
+	"fundcheck/internal/gctune"
 	"fundcheck/internal/heapwatch"
 	"fundcheck/sheets"
 
@@ -34,6 +35,13 @@ import (
 // FUNDCHECK_BENCH_BIG=1.
 
 const ledgerSheet = "支付台账"
+
+// TestMain sets the collector as the program does (main.go), so that the
+// benchmarks measure what a user gets.
+func TestMain(m *testing.M) {
+	gctune.Apply()
+	os.Exit(m.Run())
+}
 
 func big() bool { return os.Getenv("FUNDCHECK_BENCH_BIG") != "" }
 
