@@ -3,6 +3,7 @@ module fundcheck
 go 1.26.8
 
 require (
+	github.com/klauspost/compress v1.20.3
 	github.com/richardlehane/mscfb v1.0.9
 	github.com/shopspring/decimal v1.6.0
 	github.com/urfave/cli/v2 v2.27.7

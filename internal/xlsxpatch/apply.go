@@ -3,7 +3,6 @@ package xlsxpatch
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // DefaultAuthor signs notes whose Mark has no Author: Excel asks to repair a
