@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"fundcheck/checker"
 
@@ -52,15 +54,15 @@ func WriteCopy(input string, r *checker.Report, opt CopyOptions) (string, error)
 	return writeCopyPatched(input, data, r, opt)
 }
 
-// freeSheetName is name, or name(2), name(3) … when the workbook already
-// has a sheet called that (sheet names compare case-insensitively).
-func freeSheetName(f *excelize.File, name string) string {
+// freeSheetName is name, or name(2), name(3) … when taken already holds a
+// sheet called that (sheet names compare case-insensitively).
+func freeSheetName(taken []string, name string) string {
 	for n := 1; ; n++ {
 		candidate := name
 		if n > 1 {
 			candidate = fmt.Sprintf("%s(%d)", name, n)
 		}
-		if idx, _ := f.GetSheetIndex(candidate); idx < 0 {
+		if !slices.ContainsFunc(taken, func(s string) bool { return strings.EqualFold(s, candidate) }) {
 			return candidate
 		}
 	}

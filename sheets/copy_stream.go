@@ -61,34 +61,21 @@ func writeCopyStream(w io.Writer, data []byte, r *checker.Report) error {
 }
 
 // buildDonor writes the verdict and findings sheets into a new workbook and
-// returns it with their names. The original's sheet names are there too, as
-// empty sheets, so that freeSheetName steers clear of them; the transplant
-// takes only the two new sheets.
+// returns it with their names, chosen clear of the original's sheet names.
 func buildDonor(original []string, r *checker.Report) ([]byte, []string, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return storedZip{zip.NewWriter(w)} })
-	for i, name := range original {
-		var err error
-		if i == 0 {
-			err = f.SetSheetName("Sheet1", name)
-		} else {
-			_, err = f.NewSheet(name)
-		}
-		if err != nil {
-			return nil, nil, err
-		}
+	verdict := freeSheetName(original, SheetVerdict)
+	findings := freeSheetName(original, SheetFindings)
+	if err := f.SetSheetName(f.GetSheetName(0), verdict); err != nil {
+		return nil, nil, err
+	}
+	if _, err := f.NewSheet(findings); err != nil {
+		return nil, nil, err
 	}
 	st, err := newStyles(f)
 	if err != nil {
-		return nil, nil, err
-	}
-	verdict := freeSheetName(f, SheetVerdict)
-	if _, err := f.NewSheet(verdict); err != nil {
-		return nil, nil, err
-	}
-	findings := freeSheetName(f, SheetFindings)
-	if _, err := f.NewSheet(findings); err != nil {
 		return nil, nil, err
 	}
 	if err := writeFindings(f, findings, r, original, st); err != nil {
