@@ -169,14 +169,24 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// part is an open part of the workbook.
+// part is an open part of the workbook: a stream that inflates it, or,
+// when Reader is nil, its bytes as the caller had inflated them.
 type part struct {
 	io.Reader
+	data []byte
 	rc   io.ReadCloser
 	name string
 }
 
 func (p *part) Close() error { return p.rc.Close() }
+
+// tokenizer tokenizes the part, in place when its bytes are at hand.
+func (p *part) tokenizer() *tokenizer {
+	if p.Reader == nil {
+		return newTokenizerBytes(p.data)
+	}
+	return newTokenizer(p)
+}
 
 // open opens the named part for reading, at most limit bytes inflated. A
 // missing part gives an error wrapping fs.ErrNotExist.
@@ -190,7 +200,7 @@ func (f *File) open(name string, limit int64) (*part, error) {
 		if int64(len(data)) > limit {
 			return nil, &ParseError{Part: name, Err: tooLarge("%d bytes exceed the limit of %d bytes", len(data), limit)}
 		}
-		return &part{Reader: bytes.NewReader(data), rc: io.NopCloser(nil), name: name}, nil
+		return &part{data: data, rc: io.NopCloser(nil), name: name}, nil
 	}
 	if zf.UncompressedSize64 > uint64(limit) {
 		return nil, &ParseError{Part: name, Err: tooLarge("declared size %d exceeds the limit of %d bytes", zf.UncompressedSize64, limit)}
@@ -210,7 +220,7 @@ func (f *File) scanPart(name string, limit int64, fn func(t *tokenizer) error) e
 		return err
 	}
 	defer p.Close()
-	t := newTokenizer(p)
+	t := p.tokenizer()
 	for {
 		k, err := t.next()
 		if err == nil && k != tokEOF {

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -10,8 +11,9 @@ import (
 )
 
 // FuzzScanSheet feeds arbitrary bytes to the worksheet scanner and to the
-// merged-range scan: they may fail but must not panic, and what they yield
-// must stay within the sheet's limits. Seeds: testdata/fuzz/FuzzScanSheet
+// merged-range scan: they may fail but must not panic, what they yield must
+// stay within the sheet's limits, and scanning the bytes in place gives
+// what scanning them as a stream gives. Seeds: testdata/fuzz/FuzzScanSheet
 // and the sheets of the fixtures.
 func FuzzScanSheet(f *testing.F) {
 	for _, name := range fixtures {
@@ -22,25 +24,35 @@ func FuzzScanSheet(f *testing.F) {
 	sst := &sharedStrings{data: []byte("abc"), ends: []uint32{1, 3}}
 	st := &styles{numFmt: []int{0, 14, 9}, class: []NumClass{Plain, Date, Percent}}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sc := &sheetScanner{tok: newTokenizer(bytes.NewReader(data)), sst: sst, styles: st}
-		sc.fn = func(row int, cells []Cell) error {
-			if row < 1 || row > MaxRow || len(cells) == 0 || len(cells) > MaxCol {
-				t.Fatalf("row %d with %d cells", row, len(cells))
-			}
-			for _, c := range cells {
-				if c.Col < 1 || c.Col > MaxCol || len(c.Value) > maxCellBytes {
-					t.Fatalf("row %d: cell in column %d, %d bytes", row, c.Col, len(c.Value))
+		scan := func(tokenize func() *tokenizer) string {
+			var out strings.Builder
+			sc := &sheetScanner{tok: tokenize(), sst: sst, styles: st}
+			sc.fn = func(row int, cells []Cell) error {
+				if row < 1 || row > MaxRow || len(cells) == 0 || len(cells) > MaxCol {
+					t.Fatalf("row %d with %d cells", row, len(cells))
 				}
+				for _, c := range cells {
+					if c.Col < 1 || c.Col > MaxCol || len(c.Value) > maxCellBytes {
+						t.Fatalf("row %d: cell in column %d, %d bytes", row, c.Col, len(c.Value))
+					}
+					fmt.Fprintf(&out, "%d,%d %v %q %q %v;", row, c.Col, c.Kind, c.Value, c.Formula, c.Class)
+				}
+				return nil
 			}
-			return nil
+			fmt.Fprintf(&out, "error %v;", sc.run())
+			for _, r := range sc.merges {
+				checkRange(t, r)
+			}
+			merges, err := scanMerges(tokenize())
+			for _, r := range merges {
+				checkRange(t, r)
+			}
+			fmt.Fprintf(&out, "merges %v %v", merges, err)
+			return out.String()
 		}
-		sc.run()
-		for _, r := range sc.merges {
-			checkRange(t, r)
-		}
-		merges, _ := scanMerges(newTokenizer(bytes.NewReader(data)))
-		for _, r := range merges {
-			checkRange(t, r)
+		stream := scan(func() *tokenizer { return newTokenizer(bytes.NewReader(data)) })
+		if inPlace := scan(func() *tokenizer { return newTokenizerBytes(data) }); inPlace != stream {
+			t.Fatalf("in place:\n%s\nas a stream:\n%s", inPlace, stream)
 		}
 	})
 }

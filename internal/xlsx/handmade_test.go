@@ -67,9 +67,19 @@ func sheetXML(sheetData string) string {
 }
 
 // rowsOf reads the only sheet of data into "row:col kind class value|formula"
-// lines, one per cell.
+// lines, one per cell. It reads it twice, streamed from the zip and from
+// parts inflated beforehand, and fails if the two readings differ.
 func rowsOf(data []byte) ([]string, error) {
-	f, err := NewReader(bytes.NewReader(data), int64(len(data)), nil)
+	streamed, err := rowsWith(data, nil)
+	inflated, err2 := rowsWith(data, inflateAll(data))
+	if !reflect.DeepEqual(streamed, inflated) || fmt.Sprint(err) != fmt.Sprint(err2) {
+		return nil, fmt.Errorf("streamed: %q, %v; inflated beforehand: %q, %v", streamed, err, inflated, err2)
+	}
+	return streamed, err
+}
+
+func rowsWith(data []byte, inflated map[string][]byte) ([]string, error) {
+	f, err := NewReader(bytes.NewReader(data), int64(len(data)), inflated)
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +95,26 @@ func rowsOf(data []byte) ([]string, error) {
 		return nil
 	})
 	return out, err
+}
+
+// inflateAll returns every part of the zip in data, inflated, by name.
+func inflateAll(data []byte) map[string][]byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			continue
+		}
+		if b, err := io.ReadAll(rc); err == nil {
+			parts[f.Name] = b
+		}
+		rc.Close()
+	}
+	return parts
 }
 
 func TestRowsHandmade(t *testing.T) {

@@ -74,7 +74,7 @@ func (f *File) Rows(sheet string, fn func(row int, cells []Cell) error) error {
 		return err
 	}
 	defer p.Close()
-	sc := &sheetScanner{tok: newTokenizer(p), sst: sst, styles: &f.styles, fn: fn}
+	sc := &sheetScanner{tok: p.tokenizer(), sst: sst, styles: &f.styles, fn: fn}
 	if err := sc.run(); err != nil {
 		if sc.userErr {
 			return err
@@ -107,7 +107,7 @@ func (f *File) Merges(sheet string) ([]Range, error) {
 		return nil, err
 	}
 	defer p.Close()
-	t := newTokenizer(p)
+	t := p.tokenizer()
 	merges, err := scanMerges(t)
 	if err != nil {
 		return nil, &ParseError{Part: name, Offset: t.offset, Err: err}

@@ -47,6 +47,12 @@ func newTokenizer(r io.Reader) *tokenizer {
 	return &tokenizer{r: r, buf: make([]byte, 64<<10), attrs: make([]attr, 0, 8)}
 }
 
+// newTokenizerBytes tokenizes data, which it reads in place and never
+// changes.
+func newTokenizerBytes(data []byte) *tokenizer {
+	return &tokenizer{buf: data, end: len(data), eof: true, attrs: make([]attr, 0, 8)}
+}
+
 // fill reads more input, keeping buf[pos:end] and moving it to the front of
 // the buffer. It reports false at the end of input.
 func (t *tokenizer) fill() (bool, error) {
@@ -124,8 +130,18 @@ var (
 	openComm   = []byte("<!--")
 )
 
-// next reads the next token.
+// next reads the next token. A token longer than maxToken is an error
+// whether the input is streamed, where the buffer cannot hold it, or read in
+// place, so that a part gives the same tokens either way.
 func (t *tokenizer) next() (tokenKind, error) {
+	k, err := t.scan()
+	if err == nil && t.r == nil && int64(t.pos)-t.offset > maxToken {
+		return tokEOF, tooLarge("XML token longer than %d bytes", maxToken)
+	}
+	return k, err
+}
+
+func (t *tokenizer) scan() (tokenKind, error) {
 	t.selfClosing, t.name, t.text, t.attrs = false, nil, nil, t.attrs[:0]
 	for {
 		t.kind = tokEOF
