@@ -273,6 +273,7 @@ func TestRowCounter(t *testing.T) {
 		{"<row\n r=\"1\"/><row\tr=\"2\"/><rowBreaks/><rows/><brk/>", 2},
 		{`<c><is><t>&lt;row r="3"/&gt; :row </t></is></c>`, 0},
 		{`<` + strings.Repeat("a", 100) + `:row/>`, 0},
+		{`<` + strings.Repeat("a", maxTagName-4) + `:rowzzzz/><` + strings.Repeat("a", maxTagName-4) + `:row/>`, 1},
 		{``, 0},
 	} {
 		for cut := range len(c.xml) + 1 {

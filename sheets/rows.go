@@ -30,26 +30,45 @@ func (c *rowCounter) Write(p []byte) (int, error) {
 			}
 			i += j + 1
 			c.inTag, c.name = true, c.name[:0]
+			// The usual case: the whole name is in p, and is read in place.
+			k := i
+			for k < len(p) && isNameByte(p[k]) {
+				k++
+			}
+			if k == len(p) {
+				continue
+			}
+			c.count(p[i:k])
+			c.inTag = p[k] == '<'
+			i = k + 1
 			continue
 		}
 		b := p[i]
 		i++
 		if isNameByte(b) {
-			if len(c.name) < maxTagName {
+			if len(c.name) <= maxTagName { // one more marks a name too long
 				c.name = append(c.name, b)
 			}
 			continue
 		}
-		name := c.name
-		if k := bytes.LastIndexByte(name, ':'); k >= 0 {
-			name = name[k+1:]
-		}
-		if string(name) == "row" {
-			c.n++
-		}
+		c.count(c.name)
 		c.inTag, c.name = b == '<', c.name[:0]
 	}
 	return len(p), nil
+}
+
+// count counts the tag named name if it is a row; a name longer than
+// maxTagName is not.
+func (c *rowCounter) count(name []byte) {
+	if len(name) > maxTagName {
+		return
+	}
+	if k := bytes.LastIndexByte(name, ':'); k >= 0 {
+		name = name[k+1:]
+	}
+	if string(name) == "row" {
+		c.n++
+	}
 }
 
 func isNameByte(b byte) bool {
