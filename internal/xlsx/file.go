@@ -10,6 +10,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"fundcheck/internal/ahead"
 )
 
 // limits bound what a workbook may make the reader inflate and keep.
@@ -173,12 +175,18 @@ func (l *limitReader) Read(p []byte) (int, error) {
 // when Reader is nil, its bytes as the caller had inflated them.
 type part struct {
 	io.Reader
-	data []byte
-	rc   io.ReadCloser
-	name string
+	data  []byte
+	ahead *ahead.Reader // inflating the part, when it is big
+	rc    io.ReadCloser
+	name  string
 }
 
-func (p *part) Close() error { return p.rc.Close() }
+func (p *part) Close() error {
+	if p.ahead != nil {
+		p.ahead.Close()
+	}
+	return p.rc.Close()
+}
 
 // tokenizer tokenizes the part, in place when its bytes are at hand.
 func (p *part) tokenizer() *tokenizer {
@@ -209,7 +217,12 @@ func (f *File) open(name string, limit int64) (*part, error) {
 	if err != nil {
 		return nil, &ParseError{Part: name, Err: err}
 	}
-	return &part{Reader: &limitReader{r: rc, n: limit, part: name}, rc: rc, name: name}, nil
+	p := &part{Reader: &limitReader{r: rc, n: limit, part: name}, rc: rc, name: name}
+	if zf.UncompressedSize64 >= ahead.Worthwhile {
+		r := ahead.NewReader(p.Reader)
+		p.Reader, p.ahead = r, r
+	}
+	return p, nil
 }
 
 // scanPart tokenizes a whole part, calling fn for every token; errors come

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"fundcheck/internal/ahead"
 )
 
 // Parts of a minimal workbook, to which tests add a sheet.
@@ -416,5 +418,27 @@ func TestMissingParts(t *testing.T) {
 	}
 	if _, err := rowsOf(without("xl/_rels/workbook.xml.rels")); !errors.Is(err, ErrNotWorkbook) {
 		t.Errorf("without workbook relationships: %v, want ErrNotWorkbook", err)
+	}
+}
+
+// TestBigPart reads a sheet big enough to be inflated ahead of the scanner
+// (ahead.Worthwhile): streamed and in place, it gives every row, and an
+// error near its end the same way.
+func TestBigPart(t *testing.T) {
+	const n = 100_000
+	var rows strings.Builder
+	for r := 1; r <= n; r++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
+	}
+	if rows.Len() < ahead.Worthwhile {
+		t.Fatalf("sheet of %d bytes: not past ahead.Worthwhile", rows.Len())
+	}
+	got, err := rowsOf(workbook(t, sheetXML(rows.String())))
+	if err != nil || len(got) != n || got[n-1] != fmt.Sprintf("%d:1 number plain %d", n, n) {
+		t.Errorf("%d cells, last %q, %v", len(got), got[len(got)-1:], err)
+	}
+	_, err = rowsOf(workbook(t, sheetXML(rows.String()+`<row r="1048577"/>`)))
+	if !errors.Is(err, ErrSyntax) {
+		t.Errorf("a row beyond the sheet at the end: %v, want ErrSyntax", err)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"fundcheck/internal/ahead"
+
 	"github.com/klauspost/compress/flate"
 )
 
@@ -613,7 +615,17 @@ func patchSheet(zw *zip.Writer, f *zip.File, sp *sheetPatch) error {
 	if err != nil {
 		return err
 	}
-	return inPart(f.Name, rewriteSheet(w, rc, &sp.edit))
+	if f.UncompressedSize64 < ahead.Worthwhile {
+		return inPart(f.Name, rewriteSheet(w, rc, &sp.edit))
+	}
+	// Inflating, rewriting and deflating a big sheet run side by side.
+	src, dst := ahead.NewReader(rc), ahead.NewWriter(w)
+	defer src.Close()
+	err = rewriteSheet(dst, src, &sp.edit)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	return inPart(f.Name, err)
 }
 
 // inPart names the part in an error that lacks it.
