@@ -160,11 +160,11 @@ func (rd *reader) readLedger(src rowSource, sheet string) (*tableScan, error) {
 		}
 		p := checker.Payment{
 			Date:        rd.date(r.field("支付日期")),
-			ProjectID:   rd.text(r.field("项目编号")),
-			ProjectName: rd.text(r.field("项目名称")),
+			ProjectID:   rd.shared(rd.text(r.field("项目编号"))),
+			ProjectName: rd.shared(rd.text(r.field("项目名称"))),
 			Amount:      rd.amount(r.field("支付金额")),
 			Voucher:     rd.text(r.field("凭证号")),
-			Payee:       rd.text(r.field("收款单位")),
+			Payee:       rd.shared(rd.text(r.field("收款单位"))),
 		}
 		rd.require(r.field("支付日期"))
 		rd.require(r.field("支付金额"))
