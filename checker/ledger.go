@@ -111,6 +111,7 @@ func (r *run) ledger() {
 	vouchers := newRepeats(len(r.wb.Payments))
 	unknown := map[string]*unknownGroup{}
 	var unknownOrder []string
+	sums := newCheckpointSums(cps)
 
 	for i, pay := range r.wb.Payments {
 		if v := exactName(pay.Voucher.V); pay.Voucher.Set && v != "" {
@@ -146,13 +147,15 @@ func (r *run) ledger() {
 			g.sum = g.sum.Add(a)
 		}
 		if pay.Date.Set {
-			r.paymentDate(i, pay, cps)
+			r.paymentDate(i, pay)
+			sums.add(day(pay.Date.V), a)
 		} else {
 			r.undated++
 			r.undatedSum = r.undatedSum.Add(a)
 		}
 	}
 
+	r.paid = sums.totals()
 	r.unknownProjects(unknownOrder, unknown, l.byName)
 	r.overBudget(paid, group)
 	r.repeatedVouchers(vouchers)
@@ -169,15 +172,14 @@ func (r *run) ledger() {
 		nil, CodeLedgerSubtotal, CodeLedgerSubtotal, CodeLedgerSubtotal)
 }
 
-// paymentDate checks a payment's date and adds it to the sums of the
-// checkpoints and the cut-off on or after it.
-func (r *run) paymentDate(i int, pay Payment, cps [3]time.Time) {
-	d := day(pay.Date.V)
+// paymentDate checks that a payment was made in the year evaluated and by
+// the cut-off.
+func (r *run) paymentDate(i int, pay Payment) {
 	var why []string
 	if r.year > 0 && pay.Date.V.Year() != r.year {
 		why = append(why, fmt.Sprintf("不在评价年度%d年内", r.year))
 	}
-	if r.wb.Info.Cutoff.Set && d > day(r.cutoff) {
+	if r.wb.Info.Cutoff.Set && day(pay.Date.V) > day(r.cutoff) {
 		why = append(why, "晚于数据截止日期"+ymd(r.cutoff)+"，不计入执行率")
 	}
 	if len(why) > 0 {
@@ -185,11 +187,51 @@ func (r *run) paymentDate(i int, pay Payment, cps [3]time.Time) {
 			Message:    fmt.Sprintf("%s支付日期%s%s%s", rowOf(sheetLedger, pay.Date.At, i), ymd(pay.Date.V), at(pay.Date.At), strings.Join(why, "，")),
 			Suggestion: "核对日期是否写错"})
 	}
+}
+
+// checkpointSums adds up the payments made by each of the three
+// checkpoints (the last one the cut-off). The checkpoints need not be in
+// order — a cut-off can fall before 10-15 — so each payment goes once into
+// the sum of the checkpoints it counts for, and the totals are made of those
+// sums at the end: one addition per payment instead of three.
+type checkpointSums struct {
+	days [3]int64
+	set  [3]bool
+	sums [1 << 3]decimal.Decimal // by the set of checkpoints, a bit each
+}
+
+func newCheckpointSums(cps [3]time.Time) *checkpointSums {
+	s := &checkpointSums{}
 	for k, cp := range cps {
-		if !cp.IsZero() && d <= day(cp) {
-			r.paid[k] = r.paid[k].Add(pay.Amount.V)
+		s.days[k], s.set[k] = day(cp), !cp.IsZero()
+	}
+	return s
+}
+
+// add adds a payment of amount a made on day d.
+func (s *checkpointSums) add(d int64, a decimal.Decimal) {
+	set := 0
+	for k, cp := range s.days {
+		if s.set[k] && d <= cp {
+			set |= 1 << k
 		}
 	}
+	if set != 0 {
+		s.sums[set] = s.sums[set].Add(a)
+	}
+}
+
+// totals are the payments made by each checkpoint.
+func (s *checkpointSums) totals() [3]decimal.Decimal {
+	var t [3]decimal.Decimal
+	for set, sum := range s.sums {
+		for k := range t {
+			if set&(1<<k) != 0 {
+				t[k] = t[k].Add(sum)
+			}
+		}
+	}
+	return t
 }
 
 // overBudget compares each project's (or same-name group's) payments with
