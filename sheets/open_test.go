@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"archive/zip"
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"io"
@@ -285,5 +286,41 @@ func TestRowCounter(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestSpinCounts: an encrypted workbook that asks for more rounds of
+// password hashing than MS-OFFCRYPTO allows, or for no number at all, is
+// refused before a round is run.
+func TestSpinCounts(t *testing.T) {
+	for _, c := range []struct {
+		info string
+		ok   bool
+	}{
+		{`<encryptedKey spinCount="100000" saltSize="16"/>`, true},
+		{`<keyData/><p:encryptedKey spinCount = '10000000'/>`, true},
+		{"\x04\x00\x02\x00binary standard encryption", true},
+		{`<encryptedKey spinCount="10000001"/>`, false},
+		{`<encryptedKey spinCount="2147483648"/>`, false},
+		{`<encryptedKey spinCount="100000"/><encryptedKey spinCount="-1"/>`, false},
+		{`<encryptedKey spinCount="1e9"/>`, false},
+	} {
+		if err := checkSpinCounts([]byte(c.info)); (err == nil) != c.ok {
+			t.Errorf("%q: %v", c.info, err)
+		}
+	}
+
+	src, err := os.ReadFile(filepath.Join(brokenDir, "encrypted-agile.xlsx"))
+	must(t, err)
+	bad := bytes.Replace(src, []byte(`spinCount="100000"`), []byte(`spinCount="9e9999"`), 1)
+	if bytes.Equal(bad, src) {
+		t.Fatal("encrypted-agile.xlsx holds no spinCount=\"100000\"")
+	}
+	path := filepath.Join(t.TempDir(), "spin.xlsx")
+	must(t, os.WriteFile(path, bad, 0o644))
+	_, _, err = openPackage(path, Options{Password: "password"}, keepInflated)
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Kind != KindDamaged || fe.Problems[0] != msgOLEDamaged {
+		t.Errorf("spin count 9e9999: %v, want %q", err, msgOLEDamaged)
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/richardlehane/mscfb"
@@ -136,8 +138,14 @@ func classifyOLE(r io.ReaderAt) (kind oleKind, err error) {
 			case "EncryptionInfo", "EncryptedPackage":
 				// Read through, so a cut-off download is told apart from a
 				// wrong password. It costs at most the file's size.
-				if _, err := io.Copy(io.Discard, e); err != nil {
+				var head bytes.Buffer
+				if _, err := io.Copy(&limitedBuffer{&head, maxEncryptionInfo}, e); err != nil {
 					return err
+				}
+				if e.Name == "EncryptionInfo" {
+					if err := checkSpinCounts(head.Bytes()); err != nil {
+						return err
+					}
 				}
 				info = info || e.Name == "EncryptionInfo"
 				pkg = pkg || e.Name == "EncryptedPackage"
@@ -153,6 +161,46 @@ func classifyOLE(r io.ReaderAt) (kind oleKind, err error) {
 		return nil
 	})
 	return kind, err
+}
+
+// maxSpinCount is the most rounds of password hashing an encrypted workbook
+// may ask for: MS-OFFCRYPTO's own bound (Excel writes 100,000). A file that
+// asks for more is damaged or hostile — two billion rounds would keep the
+// check busy for hours — and is refused before a round is run.
+const maxSpinCount = 10_000_000
+
+// maxEncryptionInfo bounds what of the EncryptionInfo stream is kept to
+// look for spin counts; Excel writes about a kilobyte.
+const maxEncryptionInfo = 64 << 10
+
+var spinCountAttr = regexp.MustCompile(`spinCount\s*=\s*["']([^"']*)["']`)
+
+// checkSpinCounts refuses an EncryptionInfo stream (its first bytes) whose
+// agile-encryption XML asks for more than maxSpinCount rounds, or for a
+// number that is not one. Standard encryption has no such attribute: its
+// count is fixed at 50,000.
+func checkSpinCounts(info []byte) error {
+	for _, m := range spinCountAttr.FindAllSubmatch(info, -1) {
+		n, err := strconv.ParseUint(strings.TrimSpace(string(m[1])), 10, 64)
+		if err != nil || n > maxSpinCount {
+			return fmt.Errorf("encryption spin count %q: not a number of at most %d", m[1], maxSpinCount)
+		}
+	}
+	return nil
+}
+
+// limitedBuffer keeps the first n bytes written to it and takes the rest
+// without keeping it.
+type limitedBuffer struct {
+	buf *bytes.Buffer
+	n   int
+}
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if room := l.n - l.buf.Len(); room > 0 {
+		l.buf.Write(p[:min(room, len(p))])
+	}
+	return len(p), nil
 }
 
 // zipProblem is a reason to refuse a zip before excelize unzips it.
