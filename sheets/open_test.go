@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -277,6 +278,9 @@ func TestRowCounter(t *testing.T) {
 		{`<` + strings.Repeat("a", maxTagName-4) + `:rowzzzz/><` + strings.Repeat("a", maxTagName-4) + `:row/>`, 1},
 		{``, 0},
 	} {
+		if n := countRows([]byte(c.xml)); n != c.want {
+			t.Errorf("%q whole: %d rows; want %d", c.xml, n, c.want)
+		}
 		for cut := range len(c.xml) + 1 {
 			var rc rowCounter
 			rc.Write([]byte(c.xml[:cut]))
@@ -285,6 +289,22 @@ func TestRowCounter(t *testing.T) {
 				t.Errorf("%q cut at %d: %d rows; want %d", c.xml, cut, rc.n, c.want)
 				break
 			}
+		}
+	}
+
+	// countRows, for XML held whole, counts what rowCounter counts, on
+	// random strings of the fragments that matter.
+	frags := []string{"<", ">", "/", " ", ":", "x", "row", "rows", "a", `"`, "<row", "</row>", strings.Repeat("n", maxTagName-3)}
+	rng := rand.New(rand.NewPCG(3, 5))
+	for range 20_000 {
+		var b []byte
+		for range rng.IntN(12) {
+			b = append(b, frags[rng.IntN(len(frags))]...)
+		}
+		var rc rowCounter
+		rc.Write(b)
+		if n := countRows(b); n != rc.n {
+			t.Fatalf("%q: countRows %d, rowCounter %d", b, n, rc.n)
 		}
 	}
 }

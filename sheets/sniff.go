@@ -322,7 +322,7 @@ func inflatePart(f *zip.File, keep, worksheet bool) (data []byte, rows int, err 
 			_, err = io.Copy(io.Discard, rc)
 		}
 		if worksheet {
-			c.Write(data)
+			c.n = countRows(data)
 		}
 	case worksheet:
 		_, err = io.Copy(&c, rc)
