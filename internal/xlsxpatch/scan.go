@@ -22,7 +22,10 @@ const (
 // scanner buffer the whole stream.
 const maxTag = 8 << 20
 
-var errTagTooLong = errors.New("XML tag longer than 8 MiB")
+var (
+	errTagTooLong = errors.New("XML tag longer than 8 MiB")
+	errNotSheet   = errors.New("not worksheet XML")
+)
 
 // scanner splits an XML byte stream into tags and text without decoding it:
 // the patcher copies almost everything verbatim, and encoding/xml would cost
@@ -246,6 +249,23 @@ func prefixOf(qname []byte) string {
 		return string(qname[:i+1])
 	}
 	return ""
+}
+
+// isXMLName reports whether name is an XML name, prefixed or not: no
+// quotes, markup or other punctuation a copy of it could be broken by.
+func isXMLName(name []byte) bool {
+	if len(name) == 0 || name[0] == ':' || name[len(name)-1] == ':' || bytes.Count(name, []byte(":")) > 1 {
+		return false
+	}
+	for i, c := range name {
+		switch {
+		case c >= 0x80, 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '_', c == ':':
+		case i > 0 && ('0' <= c && c <= '9' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

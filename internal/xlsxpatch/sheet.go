@@ -3,6 +3,7 @@ package xlsxpatch
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -110,6 +111,10 @@ func (rw *sheetRewriter) token(kind tokKind, tok []byte) error {
 	}
 	switch kind {
 	case tokStart, tokEmpty:
+		if rw.depth == 0 && !isXMLName(tagName(tok)) {
+			// Its prefix would be given to the elements inserted.
+			return fmt.Errorf("%w: root element %q", errNotSheet, tagName(tok))
+		}
 		tok = rw.open(kind, tok)
 		if tok == nil {
 			return nil
