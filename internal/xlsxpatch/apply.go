@@ -621,6 +621,7 @@ func patchSheet(zw *zip.Writer, f *zip.File, sp *sheetPatch) error {
 	// Inflating, rewriting and deflating a big sheet run side by side.
 	src, dst := ahead.NewReader(rc), ahead.NewWriter(w)
 	defer src.Close()
+	defer dst.Close() // on a panic; closing twice is harmless
 	err = rewriteSheet(dst, src, &sp.edit)
 	if cerr := dst.Close(); err == nil {
 		err = cerr
