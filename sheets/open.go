@@ -111,10 +111,9 @@ func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.
 // checked is a workbook's zip package, recognised and checked by
 // checkPackage.
 type checked struct {
-	r        io.ReaderAt
-	size     int64
-	inflated map[string][]byte // XML parts already inflated, by zip name
-	rows     map[string]int    // rows of each worksheet, by lower-cased part name
+	r    io.ReaderAt
+	size int64
+	verified
 }
 
 // keepInflated is how much XML the streaming reader has checkPackage keep
@@ -204,7 +203,7 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options, keep int6
 	if msg := tooManyRows(zr, v.rows); msg != "" {
 		return reject(KindTooLarge, nil, msg)
 	}
-	return checked{r: r, size: size, inflated: v.inflated, rows: v.rows}, nil
+	return checked{r: r, size: size, verified: v}, nil
 }
 
 // openExcelize opens the checked package r with excelize, with the limits.

@@ -138,14 +138,19 @@ func classifyOLE(r io.ReaderAt) (kind oleKind, err error) {
 			case "EncryptionInfo", "EncryptedPackage":
 				// Read through, so a cut-off download is told apart from a
 				// wrong password. It costs at most the file's size.
-				var head bytes.Buffer
-				if _, err := io.Copy(&limitedBuffer{&head, maxEncryptionInfo}, e); err != nil {
-					return err
-				}
+				var keep int64 // of the stream, to look at
 				if e.Name == "EncryptionInfo" {
-					if err := checkSpinCounts(head.Bytes()); err != nil {
-						return err
-					}
+					keep = maxEncryptionInfo
+				}
+				head, err := io.ReadAll(io.LimitReader(e, keep))
+				if err == nil {
+					_, err = io.Copy(io.Discard, e)
+				}
+				if err == nil {
+					err = checkSpinCounts(head)
+				}
+				if err != nil {
+					return err
 				}
 				info = info || e.Name == "EncryptionInfo"
 				pkg = pkg || e.Name == "EncryptedPackage"
@@ -187,20 +192,6 @@ func checkSpinCounts(info []byte) error {
 		}
 	}
 	return nil
-}
-
-// limitedBuffer keeps the first n bytes written to it and takes the rest
-// without keeping it.
-type limitedBuffer struct {
-	buf *bytes.Buffer
-	n   int
-}
-
-func (l *limitedBuffer) Write(p []byte) (int, error) {
-	if room := l.n - l.buf.Len(); room > 0 {
-		l.buf.Write(p[:min(room, len(p))])
-	}
-	return len(p), nil
 }
 
 // zipProblem is a reason to refuse a zip before excelize unzips it.
