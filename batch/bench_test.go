@@ -114,12 +114,11 @@ func BenchmarkFile(b *testing.B) {
 // flagged reads and checks the workbook once and returns the ledger cells
 // the check flags: about two for each repeated voucher, or an error.
 func flagged(path string, repeats int) ([]checker.Ref, error) {
-	c := batch.Default()
-	wb, err := c.Read(path, sheets.Options{})
+	wb, err := sheets.Read(path, sheets.Options{})
 	if err != nil {
 		return nil, err
 	}
-	refs := ledgerRefs(c.Check(wb))
+	refs := ledgerRefs(checker.Check(wb))
 	if want := 2 * repeats; len(refs) < want || len(refs) > want+want/10+20 {
 		return nil, fmt.Errorf("%s: %d ledger cells flagged, want about %d", path, len(refs), want)
 	}

@@ -12,21 +12,18 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// A Checker with stand-in functions: one file cannot be read, the other is
-// checked and its copy "written".
+// A Checker with stand-ins: one file cannot be opened, the other is checked
+// and its copy "written".
 func ExampleChecker_Run() {
 	c := batch.Checker{
-		Read: func(path string, _ sheets.Options) (*checker.Workbook, error) {
+		Open: func(path string, _ sheets.Options) (batch.Book, error) {
 			if strings.HasSuffix(path, ".xls") {
 				return nil, errors.New("这是旧版 .xls 文件，请另存为 .xlsx")
 			}
-			return &checker.Workbook{Source: path}, nil
+			return book(path), nil
 		},
 		Check: func(*checker.Workbook) *checker.Report {
 			return &checker.Report{County: "阿城区", Year: 2023, Final: decimal.RequireFromString("98.934"), Grade: "A"}
-		},
-		Write: func(input string, _ *checker.Report, _ sheets.CopyOptions) (string, error) {
-			return strings.TrimSuffix(input, ".xlsx") + "_审核结果.xlsx", nil
 		},
 	}
 	results := c.Run([]string{"阿城区.xlsx", "旧表.xls"}, batch.Options{Jobs: 2}, nil)
@@ -39,3 +36,14 @@ func ExampleChecker_Run() {
 	// 旧表.xls：这是旧版 .xls 文件，请另存为 .xlsx
 	// exit status 2
 }
+
+// book stands in for a *sheets.Book.
+type book string
+
+func (b book) Read() (*checker.Workbook, error) { return &checker.Workbook{Source: string(b)}, nil }
+
+func (b book) WriteCopy(*checker.Report, sheets.CopyOptions) (string, error) {
+	return strings.TrimSuffix(string(b), ".xlsx") + "_审核结果.xlsx", nil
+}
+
+func (book) Close() error { return nil }

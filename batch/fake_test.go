@@ -17,12 +17,11 @@ import (
 // finding; any other file is clean.
 func fakeChecker() Checker {
 	return Checker{
-		Read: func(path string, opt sheets.Options) (*checker.Workbook, error) {
-			name := filepath.Base(path)
-			if strings.HasPrefix(name, "bad") {
+		Open: func(path string, opt sheets.Options) (Book, error) {
+			if strings.HasPrefix(filepath.Base(path), "bad") {
 				return nil, &sheets.FileError{Path: path, Problems: []string{"缺少工作表“支付台账”", "缺少工作表“自评打分”"}}
 			}
-			return &checker.Workbook{Source: path}, nil
+			return fakeBook(path), nil
 		},
 		Check: func(wb *checker.Workbook) *checker.Report {
 			name := filepath.Base(wb.Source)
@@ -37,18 +36,27 @@ func fakeChecker() Checker {
 			}
 			return r
 		},
-		Write: func(input string, r *checker.Report, opt sheets.CopyOptions) (string, error) {
-			if strings.HasPrefix(filepath.Base(input), "ro") {
-				return "", errors.New("权限不足")
-			}
-			dir := opt.OutDir
-			if dir == "" {
-				dir = filepath.Dir(input)
-			}
-			return filepath.Join(dir, strings.TrimSuffix(filepath.Base(input), ".xlsx")+"_审核结果.xlsx"), nil
-		},
 	}
 }
+
+// fakeBook is an opened workbook by its path.
+type fakeBook string
+
+func (b fakeBook) Read() (*checker.Workbook, error) { return &checker.Workbook{Source: string(b)}, nil }
+
+func (b fakeBook) WriteCopy(_ *checker.Report, opt sheets.CopyOptions) (string, error) {
+	input := string(b)
+	if strings.HasPrefix(filepath.Base(input), "ro") {
+		return "", errors.New("权限不足")
+	}
+	dir := opt.OutDir
+	if dir == "" {
+		dir = filepath.Dir(input)
+	}
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(input), ".xlsx")+"_审核结果.xlsx"), nil
+}
+
+func (fakeBook) Close() error { return nil }
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 

@@ -10,18 +10,32 @@ import (
 	"fundcheck/sheets"
 )
 
-// Checker does the work on one file. Its functions are sheets.Read,
-// checker.Check and sheets.WriteCopy in the program (see Default) and
-// stand-ins in tests.
+// Checker does the work on one file: Open and Check are sheets.Open and
+// checker.Check in the program (see Default) and stand-ins in tests.
 type Checker struct {
-	Read  func(path string, opt sheets.Options) (*checker.Workbook, error)
+	Open  func(path string, opt sheets.Options) (Book, error)
 	Check func(wb *checker.Workbook) *checker.Report
-	Write func(input string, r *checker.Report, opt sheets.CopyOptions) (string, error)
+}
+
+// Book is one opened workbook (a *sheets.Book in the program): read once,
+// its annotated copy written from what was read.
+type Book interface {
+	Read() (*checker.Workbook, error)
+	WriteCopy(r *checker.Report, opt sheets.CopyOptions) (string, error)
+	Close() error
 }
 
 // Default is the real thing.
 func Default() Checker {
-	return Checker{Read: sheets.Read, Check: checker.Check, Write: sheets.WriteCopy}
+	return Checker{Open: openBook, Check: checker.Check}
+}
+
+func openBook(path string, opt sheets.Options) (Book, error) {
+	b, err := sheets.Open(path, opt)
+	if err != nil {
+		return nil, err // not a nil *sheets.Book in a non-nil Book
+	}
+	return b, nil
 }
 
 // Options are the command-line choices that apply to every file.
@@ -83,13 +97,19 @@ func (c Checker) one(path string, opt Options) (res Result) {
 			res = Result{Input: path, Err: &InternalError{Value: p, Stack: debug.Stack()}}
 		}
 	}()
-	wb, err := c.Read(path, sheets.Options{Password: opt.Password})
+	b, err := c.Open(path, sheets.Options{Password: opt.Password})
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	defer b.Close()
+	wb, err := b.Read()
 	if err != nil {
 		res.Err = err
 		return res
 	}
 	res.Report = c.Check(wb)
-	out, err := c.Write(path, res.Report, sheets.CopyOptions{OutDir: opt.OutDir, Overwrite: opt.Overwrite, Password: opt.Password})
+	out, err := b.WriteCopy(res.Report, sheets.CopyOptions{OutDir: opt.OutDir, Overwrite: opt.Overwrite, Password: opt.Password})
 	if err != nil {
 		res.Err = fmt.Errorf("写入审核结果失败：%w", err)
 		return res

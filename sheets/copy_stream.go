@@ -13,16 +13,16 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// writeCopyPatched is WriteCopy's tail through writeCopyStream, for an input
-// already read (and decrypted) into data: the copy is streamed into the
-// temporary file, or, for an encrypted input, encrypted again with the same
-// password first.
-func writeCopyPatched(input string, data []byte, r *checker.Report, opt CopyOptions) (string, error) {
+// writeCopyPatched is WriteCopy's tail through writeCopyStream, for the
+// package of input opened in zr (decrypted, for an encrypted input), with
+// the parts in inflated already inflated: the copy is streamed into the
+// temporary file, or, when opt.Password is set, encrypted with it first.
+func writeCopyPatched(input string, zr *zip.Reader, inflated map[string][]byte, r *checker.Report, opt CopyOptions) (string, error) {
 	if opt.Password == "" {
-		return saveCopy(input, opt, func(w io.Writer) error { return writeCopyStream(w, data, r) })
+		return saveCopy(input, opt, func(w io.Writer) error { return writeCopyStream(w, zr, inflated, r) })
 	}
 	var buf bytes.Buffer
-	if err := writeCopyStream(&buf, data, r); err != nil {
+	if err := writeCopyStream(&buf, zr, inflated, r); err != nil {
 		return "", fmt.Errorf("无法生成 %s 的审核结果：%w", input, err)
 	}
 	out, err := excelize.Encrypt(buf.Bytes(), &excelize.Options{Password: opt.Password})
@@ -35,16 +35,12 @@ func writeCopyPatched(input string, data []byte, r *checker.Report, opt CopyOpti
 	})
 }
 
-// writeCopyStream writes the annotated copy of the workbook data (an
-// unencrypted .xlsx) to w without loading its sheets: the verdict and
+// writeCopyStream writes the annotated copy of the workbook in zr (an
+// unencrypted package) to w without loading its sheets: the verdict and
 // findings sheets are built in a small excelize workbook, the donor, and
 // xlsxpatch transplants them into a byte-for-byte copy of the original,
 // where it also puts the notes and fills on the cells the findings name.
-func writeCopyStream(w io.Writer, data []byte, r *checker.Report) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return err
-	}
+func writeCopyStream(w io.Writer, zr *zip.Reader, inflated map[string][]byte, r *checker.Report) error {
 	original, err := xlsxpatch.SheetNames(zr)
 	if err != nil {
 		return err
@@ -57,7 +53,7 @@ func writeCopyStream(w io.Writer, data []byte, r *checker.Report) error {
 	if err != nil {
 		return err
 	}
-	return xlsxpatch.Apply(w, zr, dz, xlsxpatch.Plan{NewSheets: added, Marks: noteMarks(collectNotes(r), original)})
+	return xlsxpatch.Apply(w, zr, dz, xlsxpatch.Plan{NewSheets: added, Marks: noteMarks(collectNotes(r), original), Inflated: inflated})
 }
 
 // buildDonor writes the verdict and findings sheets into a new workbook and

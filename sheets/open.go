@@ -111,8 +111,10 @@ func openReader(path string, r io.ReaderAt, size int64, opt Options) (*excelize.
 // checked is a workbook's zip package, recognised and checked by
 // checkPackage.
 type checked struct {
-	r    io.ReaderAt
-	size int64
+	r         io.ReaderAt
+	size      int64
+	zr        *zip.Reader
+	encrypted bool // r holds the decrypted package of an encrypted file
 	verified
 }
 
@@ -131,6 +133,7 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options, keep int6
 	reject := func(kind FileErrorKind, cause error, msg string) (checked, error) {
 		return checked{}, fileError(path, kind, cause, msg)
 	}
+	encrypted := false
 	head := make([]byte, min(size, sniffLen))
 	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
 		return checked{}, unreadable(path, err)
@@ -165,7 +168,7 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options, keep int6
 			}
 			return reject(KindDamaged, err, msgOLEDamaged)
 		}
-		r, size = bytes.NewReader(pkg), int64(len(pkg))
+		r, size, encrypted = bytes.NewReader(pkg), int64(len(pkg)), true
 	case formatPDF:
 		return reject(KindNotWorkbook, nil, msgPDF)
 	case formatArchive:
@@ -203,7 +206,7 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options, keep int6
 	if msg := tooManyRows(zr, v.rows); msg != "" {
 		return reject(KindTooLarge, nil, msg)
 	}
-	return checked{r: r, size: size, verified: v}, nil
+	return checked{r: r, size: size, zr: zr, encrypted: encrypted, verified: v}, nil
 }
 
 // openExcelize opens the checked package r with excelize, with the limits.

@@ -19,20 +19,13 @@ type Options struct {
 // that cannot be checked at all (not a readable .xlsx, or a required sheet or
 // column missing) gives a *FileError; everything else that cannot be read
 // becomes a finding in wb.Problems and reading goes on.
-func Read(path string, opt Options) (wb *checker.Workbook, err error) {
-	// A damaged file can trip excelize itself; the clerk gets a rejection
-	// naming the file, never a crash.
-	defer func() {
-		if p := recover(); p != nil {
-			wb, err = nil, fileError(path, KindDamaged, &errPanic{p}, msgDamaged)
-		}
-	}()
-	src, err := openXLSXSource(path, opt)
+func Read(path string, opt Options) (*checker.Workbook, error) {
+	b, err := Open(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	defer src.Close()
-	return fromSource(path, src)
+	defer b.Close()
+	return b.Read()
 }
 
 func fromSource(path string, src rowSource) (*checker.Workbook, error) {

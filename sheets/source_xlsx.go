@@ -22,6 +22,7 @@ type xlsxSource struct {
 	f    *xlsx.File
 	path string
 	opt  Options
+	pkg  checked
 	done func() error    // releases the checked package
 	rows int             // rows of the longest sheet
 	ex   *excelizeSource // opened on first need
@@ -41,7 +42,7 @@ func openXLSXSource(path string, opt Options) (*xlsxSource, error) {
 		done()
 		return nil, fileError(path, KindDamaged, err, msgDamaged)
 	}
-	return &xlsxSource{f: f, path: path, opt: opt, done: done, rows: maxValue(pkg.rows)}, nil
+	return &xlsxSource{f: f, path: path, opt: opt, pkg: pkg, done: done, rows: maxValue(pkg.rows)}, nil
 }
 
 func (s *xlsxSource) Close() error {

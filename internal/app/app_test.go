@@ -22,11 +22,11 @@ import (
 // Copies are written as small files so that the paths are real.
 func fakeChecker() batch.Checker {
 	return batch.Checker{
-		Read: func(path string, _ sheets.Options) (*checker.Workbook, error) {
+		Open: func(path string, _ sheets.Options) (batch.Book, error) {
 			if strings.HasPrefix(filepath.Base(path), "bad") {
 				return nil, &sheets.FileError{Path: path, Problems: []string{"不是 .xlsx 工作簿"}}
 			}
-			return &checker.Workbook{Source: path}, nil
+			return fakeBook(path), nil
 		},
 		Check: func(wb *checker.Workbook) *checker.Report {
 			name := strings.TrimSuffix(filepath.Base(wb.Source), ".xlsx")
@@ -36,16 +36,25 @@ func fakeChecker() batch.Checker {
 			}
 			return r
 		},
-		Write: func(input string, _ *checker.Report, opt sheets.CopyOptions) (string, error) {
-			dir := opt.OutDir
-			if dir == "" {
-				dir = filepath.Dir(input)
-			}
-			out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(input), ".xlsx")+"_审核结果.xlsx")
-			return out, os.WriteFile(out, []byte("copy"), 0o644)
-		},
 	}
 }
+
+// fakeBook is an opened workbook by its path.
+type fakeBook string
+
+func (b fakeBook) Read() (*checker.Workbook, error) { return &checker.Workbook{Source: string(b)}, nil }
+
+func (b fakeBook) WriteCopy(_ *checker.Report, opt sheets.CopyOptions) (string, error) {
+	input := string(b)
+	dir := opt.OutDir
+	if dir == "" {
+		dir = filepath.Dir(input)
+	}
+	out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(input), ".xlsx")+"_审核结果.xlsx")
+	return out, os.WriteFile(out, []byte("copy"), 0o644)
+}
+
+func (fakeBook) Close() error { return nil }
 
 func testEnv(stdin string, owns bool) (Env, *bytes.Buffer, *bytes.Buffer, *[]string) {
 	var out, errOut bytes.Buffer

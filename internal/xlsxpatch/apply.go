@@ -41,6 +41,10 @@ type Plan struct {
 	// Marks holds, per original sheet name, the cells to colour or annotate.
 	// Several marks on one cell merge: the first fill wins, notes are joined.
 	Marks map[string][]Mark
+	// Inflated holds parts of the original the caller has already inflated
+	// (and whose checksums it has verified), by zip entry name: they are
+	// read from here instead of being inflated again.
+	Inflated map[string][]byte
 }
 
 var (
@@ -101,7 +105,7 @@ type sheetPatch struct {
 // number of marks and the small parts, not with the size of the sheets.
 // donor may be nil when the plan adds no sheets.
 func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
-	op := openPkg(orig)
+	op := openPkg(orig, p.Inflated)
 	wb, wbDoc, err := readWorkbook(op)
 	if err != nil {
 		return err
@@ -223,7 +227,7 @@ func Apply(dst io.Writer, orig, donor *zip.Reader, p Plan) error {
 				return err
 			}
 		case bySheetPart[key] != nil:
-			if err := patchSheet(zw, f, bySheetPart[key]); err != nil {
+			if err := patchSheet(zw, op, f, bySheetPart[key]); err != nil {
 				return err
 			}
 		default:
@@ -321,7 +325,7 @@ func planSheets(op *pkg, wb *workbookInfo, p Plan, st *styles, names *namer, add
 			if _, ok := bySheet[i]; ok || s.part == "" || !op.has(s.part) {
 				continue
 			}
-			rc, err := op.file(s.part).Open()
+			rc, err := op.open(op.file(s.part))
 			if err != nil {
 				return nil, &PartError{Part: s.part, Err: err}
 			}
@@ -482,7 +486,7 @@ func argb(s string) (string, error) {
 // transplant copies the plan's donor sheets and returns the new parts, the
 // workbook entries and the workbook relationships for them.
 func transplant(donor *zip.Reader, wb *workbookInfo, p Plan, st *styles, names *namer, relTaken map[string]bool) ([]newPart, []addedSheet, []rel, error) {
-	dp := openPkg(donor)
+	dp := openPkg(donor, nil)
 	dwb, _, err := readWorkbook(dp)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("donor: %w", err)
@@ -605,8 +609,8 @@ func writePart(zw *zip.Writer, name string, mod time.Time, data []byte) error {
 }
 
 // patchSheet streams one worksheet through its rewrite.
-func patchSheet(zw *zip.Writer, f *zip.File, sp *sheetPatch) error {
-	rc, err := f.Open()
+func patchSheet(zw *zip.Writer, op *pkg, f *zip.File, sp *sheetPatch) error {
+	rc, err := op.open(f)
 	if err != nil {
 		return &PartError{Part: f.Name, Err: err}
 	}
@@ -618,9 +622,15 @@ func patchSheet(zw *zip.Writer, f *zip.File, sp *sheetPatch) error {
 	if f.UncompressedSize64 < ahead.Worthwhile {
 		return inPart(f.Name, rewriteSheet(w, rc, &sp.edit))
 	}
-	// Inflating, rewriting and deflating a big sheet run side by side.
-	src, dst := ahead.NewReader(rc), ahead.NewWriter(w)
-	defer src.Close()
+	// Inflating (unless done already), rewriting and deflating a big sheet
+	// run side by side.
+	src := io.Reader(rc)
+	if _, done := op.inflated[f.Name]; !done {
+		ar := ahead.NewReader(rc)
+		defer ar.Close()
+		src = ar
+	}
+	dst := ahead.NewWriter(w)
 	defer dst.Close() // on a panic; closing twice is harmless
 	err = rewriteSheet(dst, src, &sp.edit)
 	if cerr := dst.Close(); err == nil {
@@ -644,7 +654,7 @@ func inPart(part string, err error) error {
 
 // SheetNames lists a workbook's sheets in tab order without reading them.
 func SheetNames(zr *zip.Reader) ([]string, error) {
-	wb, _, err := readWorkbook(openPkg(zr))
+	wb, _, err := readWorkbook(openPkg(zr, nil))
 	if err != nil {
 		return nil, err
 	}

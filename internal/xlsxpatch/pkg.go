@@ -26,12 +26,13 @@ const maxSmallPart = 256 << 20
 
 // pkg is an OPC package opened for reading.
 type pkg struct {
-	files []*zip.File
-	byKey map[string]*zip.File // lower-case part name → file: part names are case-insensitive
+	files    []*zip.File
+	byKey    map[string]*zip.File // lower-case part name → file: part names are case-insensitive
+	inflated map[string][]byte    // parts the caller has inflated already, by zip name
 }
 
-func openPkg(zr *zip.Reader) *pkg {
-	p := &pkg{files: zr.File, byKey: make(map[string]*zip.File, len(zr.File))}
+func openPkg(zr *zip.Reader, inflated map[string][]byte) *pkg {
+	p := &pkg{files: zr.File, byKey: make(map[string]*zip.File, len(zr.File)), inflated: inflated}
 	for _, f := range zr.File {
 		k := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		if _, dup := p.byKey[k]; !dup {
@@ -45,11 +46,23 @@ func (p *pkg) file(name string) *zip.File { return p.byKey[strings.ToLower(name)
 
 func (p *pkg) has(name string) bool { return p.file(name) != nil }
 
-// read returns a small part whole; a missing part is (nil, nil).
+// open reads f's content, from the caller's inflated copy when there is one.
+func (p *pkg) open(f *zip.File) (io.ReadCloser, error) {
+	if b, ok := p.inflated[f.Name]; ok {
+		return io.NopCloser(bytes.NewReader(b)), nil
+	}
+	return f.Open()
+}
+
+// read returns a small part whole, which the caller must not modify; a
+// missing part is (nil, nil).
 func (p *pkg) read(name string) ([]byte, error) {
 	f := p.file(name)
 	if f == nil {
 		return nil, nil
+	}
+	if b, ok := p.inflated[f.Name]; ok && len(b) <= maxSmallPart {
+		return b, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
