@@ -102,6 +102,29 @@ func FuzzSerialToDate(f *testing.F) {
 	})
 }
 
+// FuzzNumberToDate: the whole-number shortcut of numberToDate reads every
+// numeric cell as the decimal route does.
+func FuzzNumberToDate(f *testing.F) {
+	for _, s := range []string{"45000", "45000.75", "20230207", "20231345", "19000101", "99991231", "100000000",
+		"-1", "0", "60", "+45000", "045000", " 45000", "9223372036854775808", "4.5E4", "2958465"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, raw string, date1904 bool) {
+		got, gotOK := numberToDate(raw, date1904)
+		var want time.Time
+		wantOK := false
+		if d, ok := parseNumericCell(raw); ok {
+			if want, wantOK = denseDate(d); !wantOK {
+				want, wantOK = serialToDate(d, date1904)
+			}
+		}
+		if gotOK != wantOK || !got.Equal(want) {
+			t.Fatalf("numberToDate(%q, %v) = %v, %v; the decimal route gives %v, %v", raw, date1904, got, gotOK, want, wantOK)
+		}
+	})
+}
+
 // FuzzMatchHeaders: every matched column is a distinct cell whose header is
 // the column's name or one of its aliases.
 func FuzzMatchHeaders(f *testing.F) {

@@ -273,7 +273,11 @@ const (
 // serial 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was;
 // in the 1904 system serial 0 is 1904-01-01. The time of day is dropped.
 func serialToDate(serial decimal.Decimal, date1904 bool) (time.Time, bool) {
-	days := serial.Floor().IntPart()
+	return serialDays(serial.Floor().IntPart(), date1904)
+}
+
+// serialDays is the date of the whole serial days.
+func serialDays(days int64, date1904 bool) (time.Time, bool) {
 	if days < 1 && !date1904 || days < 0 || days > maxSerial1900 || date1904 && days > maxSerial1904 {
 		return time.Time{}, false
 	}
@@ -289,14 +293,44 @@ func serialToDate(serial decimal.Decimal, date1904 bool) (time.Time, bool) {
 	}
 }
 
+var minDense, maxDense = decimal.NewFromInt(19000101), decimal.NewFromInt(99991231)
+
 // denseDate reads a number written as yyyymmdd (20230207), which is far
 // beyond any date serial.
 func denseDate(d decimal.Decimal) (time.Time, bool) {
-	if !d.IsInteger() || d.LessThan(decimal.NewFromInt(19000101)) || d.GreaterThan(decimal.NewFromInt(99991231)) {
+	if !d.IsInteger() || d.LessThan(minDense) || d.GreaterThan(maxDense) {
 		return time.Time{}, false
 	}
-	v := int(d.IntPart())
+	return denseWhole(d.IntPart())
+}
+
+func denseWhole(n int64) (time.Time, bool) {
+	if n < 19000101 || n > 99991231 {
+		return time.Time{}, false
+	}
+	v := int(n)
 	return makeDate(v/10000, v/100%100, v%100)
+}
+
+// numberToDate reads the raw text of a numeric cell as a date: a number
+// written yyyymmdd, else a date serial.
+func numberToDate(raw string, date1904 bool) (time.Time, bool) {
+	// Nearly every date cell holds a whole serial, read here without a
+	// decimal: a ledger has one on every row.
+	if n, err := strconv.ParseInt(raw, 10, 64); err == nil && len(raw) <= maxNumberLen {
+		if t, ok := denseWhole(n); ok {
+			return t, true
+		}
+		return serialDays(n, date1904)
+	}
+	d, ok := parseNumericCell(raw)
+	if !ok {
+		return time.Time{}, false
+	}
+	if t, ok := denseDate(d); ok {
+		return t, true
+	}
+	return serialToDate(d, date1904)
 }
 
 var hundred = decimal.NewFromInt(100)

@@ -176,7 +176,10 @@ func (rd *reader) readLedger(src rowSource, sheet string) (*tableScan, error) {
 			if chunk != nil {
 				chunks = append(chunks, chunk)
 			}
-			chunk = make([]checker.Payment, 0, ledgerChunk)
+			// Chunks double up to ledgerChunk, so that a county's
+			// ledger of a few thousand rows does not start with a
+			// chunk for 4096.
+			chunk = make([]checker.Payment, 0, min(ledgerChunk, max(firstLedgerChunk, n-len(rd.wb.Payments))))
 		}
 		chunk = append(chunk, p)
 		n++
@@ -187,5 +190,9 @@ func (rd *reader) readLedger(src rowSource, sheet string) (*tableScan, error) {
 	return ts, err
 }
 
-// ledgerChunk is how many payments a chunk of readLedger holds.
-const ledgerChunk = 4096
+// ledgerChunk is how many payments a chunk of readLedger holds at most;
+// firstLedgerChunk, the first chunk.
+const (
+	ledgerChunk      = 4096
+	firstLedgerChunk = 256
+)

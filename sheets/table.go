@@ -33,6 +33,7 @@ type tableScan struct {
 	merged      []cellRange
 	tops        map[int]rawCell // top-left cells of merged ranges seen so far
 	headers     []string        // header() of each layout column, built once
+	row         []rawCell       // dataRow's cells, reused from row to row
 }
 
 // dataRow is one non-blank row below the header.
@@ -41,6 +42,7 @@ type dataRow struct {
 	num   int
 	cells []rawCell // by layout column; a zero rawCell is blank
 	all   []rawCell // every cell of the row, unknown columns included
+	// Both slices are reused for the next row: take values, not slices.
 }
 
 // scanTable reads the table sheet t of src (found as sheet) and calls fn for
@@ -192,9 +194,14 @@ func (s *tableScan) inYuan(i int) bool {
 // value in any layout column are skipped. Inside a merged range only the
 // top-left cell holds the value; for closed-set columns (category, task,
 // level, yes/no) the other cells of a vertical merge take it, since the
-// merge says "the same for these rows".
+// merge says "the same for these rows". The row's cells, like cells
+// itself, are valid only until the next row.
 func (s *tableScan) dataRow(row int, cells []rawCell) (dataRow, bool) {
-	r := dataRow{s: s, num: row, cells: make([]rawCell, len(s.t.columns)), all: cells}
+	if s.row == nil {
+		s.row = make([]rawCell, len(s.t.columns))
+	}
+	clear(s.row)
+	r := dataRow{s: s, num: row, cells: s.row, all: cells}
 	blank := true
 	for _, c := range cells {
 		for mi, m := range s.merged {

@@ -221,11 +221,7 @@ func (rd *reader) date(v cellValue) checker.Date {
 	ok := false
 	switch v.c.typ {
 	case cellNumber:
-		if d, isNum := parseNumericCell(v.c.value); isNum {
-			if t, ok = denseDate(d); !ok {
-				t, ok = serialToDate(d, rd.is1904)
-			}
-		}
+		t, ok = numberToDate(v.c.value, rd.is1904)
 	case cellText:
 		t, ok = parseDateText(v.c.value)
 	}

@@ -49,10 +49,16 @@ func (p *pkg) has(name string) bool { return p.file(name) != nil }
 // open reads f's content, from the caller's inflated copy when there is one.
 func (p *pkg) open(f *zip.File) (io.ReadCloser, error) {
 	if b, ok := p.inflated[f.Name]; ok {
-		return io.NopCloser(bytes.NewReader(b)), nil
+		return inMemory{bytes.NewReader(b)}, nil
 	}
 	return f.Open()
 }
+
+// inMemory is a part read from memory. It keeps bytes.Reader's Len, by which
+// newScanner sizes its buffer to the part.
+type inMemory struct{ *bytes.Reader }
+
+func (inMemory) Close() error { return nil }
 
 // read returns a small part whole, which the caller must not modify; a
 // missing part is (nil, nil).
