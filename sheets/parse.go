@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -91,14 +92,17 @@ var blankMarks = map[string]bool{
 	"——": true, "－": true, "—": true, "无数据": true,
 }
 
-// blankStarts holds the first character of every blank mark.
-var blankStarts = func() map[rune]bool {
-	m := map[rune]bool{}
+// blankStarts holds the first character of every blank mark: a handful,
+// which a slice searches faster than a map.
+var blankStarts = func() []rune {
+	var rs []rune
 	for k := range blankMarks {
 		r, _ := utf8.DecodeRuneInString(k)
-		m[r] = true
+		if !slices.Contains(rs, r) {
+			rs = append(rs, r)
+		}
 	}
-	return m
+	return rs
 }()
 
 // isBlankText reports whether text is empty or one of the blank marks.
@@ -109,7 +113,7 @@ func isBlankText(s string) bool {
 		if isSpace(r) {
 			continue
 		}
-		if !blankStarts[r] && !blankStarts[foldRune(r)] {
+		if !slices.Contains(blankStarts, r) && !slices.Contains(blankStarts, foldRune(r)) {
 			return false
 		}
 		break
