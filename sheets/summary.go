@@ -455,7 +455,11 @@ func (w *summaryWriter) problems(files []summaryFile, st summaryStyles) error {
 	if err := sheetSetup(f, s, 1, 1); err != nil {
 		return err
 	}
-	for i, width := range []float64{12, 30, 6, 8, 12, 8, 80} {
+	// The stream writer writes the columns in the order the sheet keeps
+	// them, and each width set goes in front: the last is set first, so
+	// that they come out in ascending order, as Excel wants.
+	widths := []float64{12, 30, 6, 8, 12, 8, 80}
+	for i, width := range slices.Backward(widths) {
 		col := checker.ColumnName(i + 1)
 		if err := f.SetColWidth(s, col, col, width); err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -189,5 +190,26 @@ func TestSummaryManyFindings(t *testing.T) {
 				t.Fatalf("问题汇总 row %d\n got %q\nwant %q", 2+n*each+k, row, w)
 			}
 		}
+	}
+}
+
+// TestSummaryColumnsInOrder: the stream writer writes the column widths as
+// the sheet keeps them, and Excel wants them in ascending order.
+func TestSummaryColumnsInOrder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "汇总.xlsx")
+	if err := WriteSummary(path, summaryEntries(".")); err != nil {
+		t.Fatal(err)
+	}
+	raw := unzipPart(t, path, "xl/worksheets/sheet2.xml")
+	last := 0
+	for _, m := range regexp.MustCompile(`<col min="(\d+)"`).FindAllStringSubmatch(raw, -1) {
+		n, _ := strconv.Atoi(m[1])
+		if n <= last {
+			t.Fatalf("column %d after column %d:\n%.600s", n, last, raw)
+		}
+		last = n
+	}
+	if last != len(problemHeader) {
+		t.Errorf("widths up to column %d, want %d", last, len(problemHeader))
 	}
 }
