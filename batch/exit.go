@@ -11,14 +11,39 @@ const (
 
 // ExitCode is the exit status the results call for.
 func ExitCode(results []Result) int {
-	code := ExitOK
+	var t Tally
 	for _, r := range results {
-		switch {
-		case r.Err != nil:
-			return ExitFailed
-		case r.Report != nil && r.Report.Count(checker.Error) > 0:
-			code = ExitFindings
-		}
+		t.Add(r)
 	}
-	return code
+	return t.ExitCode()
+}
+
+// Tally counts results as they finish, so that a batch decides its exit
+// status and closing line without keeping them.
+type Tally struct {
+	Files      int // results added
+	Failed     int // files that could not be checked or whose copy was not written
+	WithErrors int // checked files with an error-severity finding
+}
+
+// Add counts r.
+func (t *Tally) Add(r Result) {
+	t.Files++
+	switch {
+	case r.Err != nil:
+		t.Failed++
+	case r.Report != nil && r.Report.Count(checker.Error) > 0:
+		t.WithErrors++
+	}
+}
+
+// ExitCode is the exit status the results added so far call for.
+func (t Tally) ExitCode() int {
+	switch {
+	case t.Failed > 0:
+		return ExitFailed
+	case t.WithErrors > 0:
+		return ExitFindings
+	}
+	return ExitOK
 }

@@ -1,7 +1,9 @@
 package batch
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"fundcheck/sheets"
@@ -22,14 +24,96 @@ import (
 // lists; "output" is null when no copy was written; "self", "sheet" and
 // "cell" are null when absent.
 func WriteJSON(w io.Writer, results []Result) error {
-	doc := jsonDoc{Files: make([]jsonFile, len(results))}
+	j := NewJSONWriter(w)
 	for i, r := range results {
-		doc.Files[i] = toJSON(r)
+		j.Add(i, r)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return j.Close()
+}
+
+// JSONWriter writes the document of WriteJSON one result at a time, as the
+// results finish, so that a batch need not keep them: the same bytes as
+// WriteJSON, with the files in input order.
+type JSONWriter struct {
+	w       io.Writer
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	next    int            // index of the next file object to write
+	early   map[int][]byte // encoded file objects waiting for an earlier one
+	started bool
+	err     error
+}
+
+// NewJSONWriter writes the document to w. Nothing is written before the
+// first file object is ready.
+func NewJSONWriter(w io.Writer) *JSONWriter {
+	j := &JSONWriter{w: w, early: map[int][]byte{}}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	// A file object sits two levels deep in the document.
+	j.enc.SetIndent("    ", "  ")
+	return j
+}
+
+// Add writes r as the file object at index i (0, 1, 2… in input order, each
+// once). An object that finishes before those ahead of it waits, encoded,
+// until they are written. The first error writing to w is returned now and
+// by every later call.
+func (j *JSONWriter) Add(i int, r Result) error {
+	if j.err != nil {
+		return j.err
+	}
+	j.buf.Reset()
+	if j.err = j.enc.Encode(toJSON(r)); j.err != nil {
+		return j.err
+	}
+	obj := bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
+	if i != j.next {
+		j.early[i] = bytes.Clone(obj)
+		return nil
+	}
+	for {
+		sep := ",\n    "
+		if !j.started {
+			sep = "{\n  \"files\": [\n    "
+			j.started = true
+		}
+		if j.err = j.write(sep, obj); j.err != nil {
+			return j.err
+		}
+		j.next++
+		var ok bool
+		if obj, ok = j.early[j.next]; !ok {
+			return nil
+		}
+		delete(j.early, j.next)
+	}
+}
+
+func (j *JSONWriter) write(sep string, obj []byte) error {
+	if _, err := io.WriteString(j.w, sep); err != nil {
+		return err
+	}
+	_, err := j.w.Write(obj)
+	return err
+}
+
+// Close ends the document. It fails if an index below the highest one added
+// is missing, since the files would then not all be in it.
+func (j *JSONWriter) Close() error {
+	if j.err != nil {
+		return j.err
+	}
+	if len(j.early) > 0 {
+		j.err = fmt.Errorf("batch: JSON of file %d never added", j.next)
+		return j.err
+	}
+	end := "\n  ]\n}\n"
+	if !j.started {
+		end = "{\n  \"files\": []\n}\n"
+	}
+	_, j.err = io.WriteString(j.w, end)
+	return j.err
 }
 
 // fixed is a decimal written as a JSON number with two decimals.
@@ -40,10 +124,6 @@ func (f fixed) MarshalJSON() ([]byte, error) {
 }
 
 func fixedPtr(d decimal.Decimal) *fixed { f := fixed(d); return &f }
-
-type jsonDoc struct {
-	Files []jsonFile `json:"files"`
-}
 
 type jsonFile struct {
 	Input      string          `json:"input"`

@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -54,5 +55,83 @@ func TestFixedNeverGoesThroughFloat(t *testing.T) {
 		if string(got) != tt.want {
 			t.Errorf("fixed(%s) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestJSONWriterOutOfOrder adds the results as a batch finishes them, in
+// every order of four, and wants WriteJSON's bytes each time.
+func TestJSONWriterOutOfOrder(t *testing.T) {
+	res := fakeChecker().Run([]string{"县/阿城区.xlsx", "县/bad.xlsx", "县/err.xlsx", "县/ro.xlsx"}, Options{}, nil)
+	var want bytes.Buffer
+	if err := WriteJSON(&want, res); err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range permutations(len(res)) {
+		var got bytes.Buffer
+		j := NewJSONWriter(&got)
+		for _, i := range order {
+			if err := j.Add(i, res[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := j.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("added in order %v:\n%s", order, got.String())
+		}
+	}
+}
+
+func permutations(n int) [][]int {
+	if n == 0 {
+		return [][]int{{}}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for k := 0; k <= len(p); k++ {
+			q := append(append(append([]int{}, p[:k]...), n-1), p[k:]...)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func TestJSONWriterEmptyAndMissing(t *testing.T) {
+	var got bytes.Buffer
+	if err := WriteJSON(&got, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := "{\n  \"files\": []\n}\n"; got.String() != want {
+		t.Errorf("no results: %q, want %q", got.String(), want)
+	}
+	got.Reset()
+	j := NewJSONWriter(&got)
+	j.Add(1, Result{Input: "b.xlsx", Err: errors.New("x")})
+	if err := j.Close(); err == nil {
+		t.Errorf("Close without file 0 succeeded:\n%s", got.String())
+	}
+}
+
+type failWriter struct{ n int }
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if w.n--; w.n < 0 {
+		return 0, errors.New("管道已关闭")
+	}
+	return len(p), nil
+}
+
+func TestJSONWriterKeepsFirstError(t *testing.T) {
+	j := NewJSONWriter(&failWriter{n: 2})
+	res := Result{Input: "a.xlsx", Err: errors.New("x")}
+	if err := j.Add(0, res); err != nil {
+		t.Fatalf("first object: %v", err)
+	}
+	if err := j.Add(1, res); err == nil {
+		t.Error("write error not returned by Add")
+	}
+	if err := j.Close(); err == nil || err.Error() != "管道已关闭" {
+		t.Errorf("Close = %v, want the write error", err)
 	}
 }

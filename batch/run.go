@@ -54,16 +54,16 @@ type Result struct {
 	Err    error           // why the file could not be checked, or its copy not written
 }
 
-// Run checks every file with up to opt.Jobs at once and returns the results
-// in the order of files. done, when not nil, is called with each result as
-// it finishes, one call at a time.
-func (c Checker) Run(files []string, opt Options, done func(Result)) []Result {
+// Each checks every file with up to opt.Jobs at once and calls fn with each
+// file's index in files and its result as it finishes, one call at a time.
+// It keeps nothing: a result lives as long as fn holds on to it, so a batch
+// of thousands of files needs no more memory than a few.
+func (c Checker) Each(files []string, opt Options, fn func(i int, r Result)) {
 	jobs := opt.Jobs
 	if jobs < 1 {
 		jobs = runtime.NumCPU()
 	}
 	jobs = min(jobs, max(len(files), 1))
-	results := make([]Result, len(files))
 	next := make(chan int)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -71,12 +71,9 @@ func (c Checker) Run(files []string, opt Options, done func(Result)) []Result {
 		wg.Go(func() {
 			for i := range next {
 				r := c.one(files[i], opt)
-				results[i] = r
-				if done != nil {
-					mu.Lock()
-					done(r)
-					mu.Unlock()
-				}
+				mu.Lock()
+				fn(i, r)
+				mu.Unlock()
 			}
 		})
 	}
@@ -85,6 +82,19 @@ func (c Checker) Run(files []string, opt Options, done func(Result)) []Result {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// Run checks every file with up to opt.Jobs at once and returns the results
+// in the order of files. done, when not nil, is called with each result as
+// it finishes, one call at a time.
+func (c Checker) Run(files []string, opt Options, done func(Result)) []Result {
+	results := make([]Result, len(files))
+	c.Each(files, opt, func(i int, r Result) {
+		results[i] = r
+		if done != nil {
+			done(r)
+		}
+	})
 	return results
 }
 

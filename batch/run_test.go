@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -81,6 +82,30 @@ func TestExitCode(t *testing.T) {
 	for _, tt := range tests {
 		if got := run(tt.files...); got != tt.want {
 			t.Errorf("%s: ExitCode = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestEachCallsOncePerFileOneAtATime(t *testing.T) {
+	files := []string{"in/a.xlsx", "in/bad1.xlsx", "in/boom.xlsx", "in/err.xlsx", "in/ro.xlsx", "in/z.xlsx"}
+	want := fakeChecker().Run(files, Options{Jobs: 1}, nil)
+	for _, jobs := range []int{0, 1, 3, 100} {
+		var inside atomic.Int32
+		seen := make([]int, len(files))
+		fakeChecker().Each(files, Options{Jobs: jobs}, func(i int, r Result) {
+			if inside.Add(1) != 1 {
+				t.Errorf("jobs %d: fn called while another call runs", jobs)
+			}
+			defer inside.Add(-1)
+			seen[i]++
+			if r.Input != files[i] || r.Output != want[i].Output || (r.Err == nil) != (want[i].Err == nil) {
+				t.Errorf("jobs %d: file %d got %+v, want %+v", jobs, i, r, want[i])
+			}
+		})
+		for i, n := range seen {
+			if n != 1 {
+				t.Errorf("jobs %d: fn called %d times for %s", jobs, n, files[i])
+			}
 		}
 	}
 }

@@ -1,10 +1,13 @@
 package sheets
 
 import (
+	"bufio"
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -76,13 +79,136 @@ var scoreBands = []struct {
 // workbooks is written as text, never as a formula. The file appears whole
 // or not at all, and an existing file is never replaced.
 func WriteSummary(path string, entries []SummaryEntry) error {
+	s := NewSummary()
+	defer s.Close()
+	for i, e := range entries {
+		s.Add(i, e)
+	}
+	return s.Save(path)
+}
+
+// Summary is WriteSummary one file at a time, for a batch that keeps none of
+// its results: Add keeps the file's row of 汇总 (a few hundred bytes) and
+// writes its rows of 问题汇总 to a temporary file, and Save reads them back
+// in the summary's order, so that the findings of all files are never in
+// memory at once.
+type Summary struct {
+	files []summaryFile
+	spill *os.File // the rows of 问题汇总, made by the first Add
+	w     *bufio.Writer
+	size  int64 // bytes written to spill
+	err   error
+}
+
+// summaryFile is what the summary shows of one file: its row of 汇总, and
+// where its rows of 问题汇总 are in the spill file.
+type summaryFile struct {
+	order                     int // the entry's place among the entries
+	input, output             string
+	err                       string // ErrorText of the entry's error, "" when none
+	checked                   bool   // the entry has a report
+	county, city, grade       string
+	year                      int
+	base, final, self, differ decimal.Decimal
+	hasSelf                   bool
+	errors, warnings          int
+	at, size                  int64 // its rows of 问题汇总 in the spill file
+	problems                  int   // and how many there are
+}
+
+var errSummaryClosed = errors.New("汇总已关闭")
+
+// NewSummary is an empty summary.
+func NewSummary() *Summary { return &Summary{} }
+
+// Add adds the entry that is i-th among the entries (the order of the
+// input): the summary shows files of equal score, and unreadable files, in
+// that order, whatever the order of the calls. The first error is returned
+// now and by every later call, and by Save.
+func (s *Summary) Add(i int, e SummaryEntry) error {
+	if s.err != nil {
+		return s.err
+	}
+	if s.spill == nil {
+		tmp, err := os.CreateTemp("", "fundcheck-summary-*.tmp")
+		if err != nil {
+			s.err = fmt.Errorf("无法创建临时文件：%s", reason(err))
+			return s.err
+		}
+		s.spill, s.w = tmp, bufio.NewWriter(tmp)
+	}
+	sf := summaryFile{order: i, input: e.Input, output: e.Output, at: s.size}
+	if e.Err != nil {
+		sf.err = ErrorText(e.Err)
+	}
+	r := e.Report
+	if r == nil {
+		sf.county, sf.problems = fileLabel(e.Input), 1
+		s.spillRow(checker.Error.String(), "", "", "", "无法检查："+sf.err)
+	} else {
+		sf.checked = true
+		sf.county, sf.city, sf.grade, sf.year = r.County, r.City, r.Grade, r.Year
+		sf.base, sf.final = r.Base, r.Final
+		if r.SelfTotal.Set {
+			sf.hasSelf, sf.self = true, r.SelfTotal.V
+			// The county's total is on the method's own scale, adjustments
+			// included and not normalised; compare like with like.
+			sf.differ = r.SelfTotal.V.Sub(r.Base.Add(r.Adjustment))
+		}
+		sf.errors, sf.warnings = r.Count(checker.Error), r.Count(checker.Warning)
+		sf.problems = len(r.Findings)
+		for _, fd := range r.Findings {
+			var sheet, cell string
+			if len(fd.Refs) > 0 {
+				sheet, cell = fd.Refs[0].Sheet, fd.Refs[0].Cell()
+			}
+			s.spillRow(fd.Severity.String(), fd.Code, sheet, cell, fd.Message)
+		}
+	}
+	sf.size = s.size - sf.at
+	s.files = append(s.files, sf)
+	return s.err
+}
+
+// spillRow writes the columns of a row of 问题汇总 after 地区 and 文件 (which
+// are the file's own) to the spill file, each as its length and its bytes.
+func (s *Summary) spillRow(values ...string) {
+	var n [binary.MaxVarintLen64]byte
+	for _, v := range values {
+		k := binary.PutUvarint(n[:], uint64(len(v)))
+		if _, err := s.w.Write(n[:k]); err != nil && s.err == nil {
+			s.err = spillError(err)
+		}
+		if _, err := s.w.WriteString(v); err != nil && s.err == nil {
+			s.err = spillError(err)
+		}
+		s.size += int64(k + len(v))
+	}
+}
+
+func spillError(err error) error {
+	return fmt.Errorf("写入临时文件失败：%s", reason(err))
+}
+
+// Save writes the summary of the entries added to path, as WriteSummary
+// does, and then closes s.
+func (s *Summary) Save(path string) error {
+	defer s.Close()
 	if err := refuseExisting(path); err != nil {
 		return err
 	}
+	if s.err == nil && s.w != nil {
+		if err := s.w.Flush(); err != nil {
+			s.err = spillError(err)
+		}
+	}
+	if s.err != nil {
+		return fmt.Errorf("%s：生成汇总失败：%w", path, s.err)
+	}
 	f := excelize.NewFile()
 	defer f.Close()
-	w := &summaryWriter{f: f, dir: filepath.Dir(path)}
-	if err := w.write(sortedEntries(entries)); err != nil {
+	w := &summaryWriter{f: f, dir: filepath.Dir(path), spill: s.spill}
+	if err := w.write(s.sorted()); err != nil {
 		return fmt.Errorf("%s：生成汇总失败：%w", path, err)
 	}
 	return saveNew(path, func(out io.Writer) error {
@@ -91,19 +217,31 @@ func WriteSummary(path string, entries []SummaryEntry) error {
 	})
 }
 
-// sortedEntries orders by final score, best first; unreadable files go last
-// in their original order.
-func sortedEntries(entries []SummaryEntry) []SummaryEntry {
-	out := slices.Clone(entries)
-	slices.SortStableFunc(out, func(a, b SummaryEntry) int {
-		switch {
-		case a.Report == nil || b.Report == nil:
-			return cmp.Compare(boolInt(a.Report == nil), boolInt(b.Report == nil))
-		default:
-			return b.Report.Final.Cmp(a.Report.Final)
-		}
+// Close removes the temporary file. Save closes s; a caller that may not
+// reach Save defers Close. Nothing can be added to a closed summary.
+func (s *Summary) Close() error {
+	if s.err == nil {
+		s.err = errSummaryClosed
+	}
+	if s.spill == nil {
+		return nil
+	}
+	s.spill.Close()
+	err := os.Remove(s.spill.Name())
+	s.spill, s.w = nil, nil
+	return err
+}
+
+// sorted orders the files by final score, best first; unreadable files go
+// last, and files of equal score stay in the order of the entries.
+func (s *Summary) sorted() []summaryFile {
+	slices.SortFunc(s.files, func(a, b summaryFile) int {
+		return cmp.Or(
+			cmp.Compare(boolInt(!a.checked), boolInt(!b.checked)),
+			b.final.Cmp(a.final),
+			cmp.Compare(a.order, b.order))
 	})
-	return out
+	return s.files
 }
 
 func boolInt(b bool) int {
@@ -114,9 +252,10 @@ func boolInt(b bool) int {
 }
 
 type summaryWriter struct {
-	f   *excelize.File
-	dir string
-	err error
+	f     *excelize.File
+	dir   string
+	spill io.ReaderAt
+	err   error
 }
 
 // set writes one cell: strings as text, decimals as numbers with two
@@ -138,7 +277,7 @@ func (w *summaryWriter) set(sheet string, col, row int, v any) {
 	}
 }
 
-func (w *summaryWriter) write(entries []SummaryEntry) error {
+func (w *summaryWriter) write(files []summaryFile) error {
 	f := w.f
 	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
 		return err
@@ -153,16 +292,14 @@ func (w *summaryWriter) write(entries []SummaryEntry) error {
 	w.table(SheetSummary, summaryHeader, styles.header)
 	grades := map[string]int{}
 	bands := make([]int, len(scoreBands))
-	for i, e := range entries {
-		row := i + 2
-		w.summaryRow(row, e, styles)
-		if e.Report != nil {
-			grades[e.Report.Grade]++
-			bands[band(e.Report.Final)]++
+	for i, sf := range files {
+		w.summaryRow(i+2, sf, styles)
+		if sf.checked {
+			grades[sf.grade]++
+			bands[band(sf.final)]++
 		}
 	}
 	w.distribution(len(summaryHeader)+2, grades, bands, styles)
-	w.problems(entries, styles)
 	if w.err != nil {
 		return w.err
 	}
@@ -172,14 +309,8 @@ func (w *summaryWriter) write(entries []SummaryEntry) error {
 			return err
 		}
 	}
-	for i, width := range []float64{12, 30, 6, 8, 12, 8, 80} {
-		col := checker.ColumnName(i + 1)
-		if err := f.SetColWidth(SheetAllProblem, col, col, width); err != nil {
-			return err
-		}
-	}
 	f.SetActiveSheet(0)
-	return nil
+	return w.problems(files, styles)
 }
 
 // table writes a header row, freezes it and repeats it on printed pages.
@@ -197,43 +328,39 @@ func (w *summaryWriter) table(sheet string, header []string, style int) {
 	w.err = sheetSetup(w.f, sheet, 1, 1)
 }
 
-func (w *summaryWriter) summaryRow(row int, e SummaryEntry, st summaryStyles) {
+func (w *summaryWriter) summaryRow(row int, sf summaryFile, st summaryStyles) {
 	const s = SheetSummary
-	r := e.Report
-	if r == nil {
-		w.set(s, 1, row, fileLabel(e.Input))
-		w.set(s, 11, row, "无法检查："+ErrorText(e.Err))
+	w.set(s, 1, row, sf.county)
+	if !sf.checked {
+		w.set(s, 11, row, "无法检查："+sf.err)
 		if w.err == nil {
 			w.err = w.f.SetCellStyle(s, "K"+strconv.Itoa(row), "K"+strconv.Itoa(row), st.failed)
 		}
 		return
 	}
-	w.set(s, 1, row, r.County)
-	w.set(s, 2, row, r.City)
-	w.set(s, 3, row, r.Year)
-	w.set(s, 4, row, r.Base)
-	w.set(s, 5, row, r.Final)
-	w.set(s, 6, row, r.Grade)
-	if r.SelfTotal.Set {
-		w.set(s, 7, row, r.SelfTotal.V)
-		// The county's total is on the method's own scale, adjustments
-		// included and not normalised; compare like with like.
-		w.set(s, 8, row, r.SelfTotal.V.Sub(r.Base.Add(r.Adjustment)))
+	w.set(s, 2, row, sf.city)
+	w.set(s, 3, row, sf.year)
+	w.set(s, 4, row, sf.base)
+	w.set(s, 5, row, sf.final)
+	w.set(s, 6, row, sf.grade)
+	if sf.hasSelf {
+		w.set(s, 7, row, sf.self)
+		w.set(s, 8, row, sf.differ)
 	}
-	w.set(s, 9, row, r.Count(checker.Error))
-	w.set(s, 10, row, r.Count(checker.Warning))
+	w.set(s, 9, row, sf.errors)
+	w.set(s, 10, row, sf.warnings)
 	if w.err == nil {
 		w.err = w.f.SetCellStyle(s, "D"+strconv.Itoa(row), "H"+strconv.Itoa(row), st.score)
 	}
 	cell := "K" + strconv.Itoa(row)
 	switch {
-	case e.Err != nil:
-		w.set(s, 11, row, "未写出结果文件："+ErrorText(e.Err))
+	case sf.err != "":
+		w.set(s, 11, row, "未写出结果文件："+sf.err)
 		if w.err == nil {
 			w.err = w.f.SetCellStyle(s, cell, cell, st.failed)
 		}
-	case e.Output != "":
-		link := w.link(e.Output)
+	case sf.output != "":
+		link := w.link(sf.output)
 		w.set(s, 11, row, link)
 		if w.err == nil {
 			w.err = w.f.SetCellHyperLink(s, cell, link, "External")
@@ -318,37 +445,87 @@ func (w *summaryWriter) distribution(col int, grades map[string]int, bands []int
 	})
 }
 
-func (w *summaryWriter) problems(entries []SummaryEntry, st summaryStyles) {
+// problems writes 问题汇总 through a stream writer, each file's rows read
+// back from the spill file in turn. Everything about the sheet but its rows
+// is set before the stream starts, since the stream writer takes it from the
+// sheet then: the filter's range is known from the files' row counts.
+func (w *summaryWriter) problems(files []summaryFile, st summaryStyles) error {
 	const s = SheetAllProblem
-	w.table(s, problemHeader, st.header)
+	f := w.f
+	if err := sheetSetup(f, s, 1, 1); err != nil {
+		return err
+	}
+	// The stream writer writes the columns in the order the sheet keeps
+	// them, and each width set goes in front: the last is set first, so
+	// that they come out in ascending order, as Excel wants.
+	widths := []float64{12, 30, 6, 8, 12, 8, 80}
+	for i, width := range slices.Backward(widths) {
+		col := checker.ColumnName(i + 1)
+		if err := f.SetColWidth(s, col, col, width); err != nil {
+			return err
+		}
+	}
+	rows := 1
+	for _, sf := range files {
+		rows += sf.problems
+	}
+	if err := f.AutoFilter(s, "A1:"+checker.ColumnName(len(problemHeader))+strconv.Itoa(rows), nil); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s)
+	if err != nil {
+		return err
+	}
+	header := make([]any, len(problemHeader))
+	for i, h := range problemHeader {
+		header[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
 	row := 2
-	for _, e := range entries {
-		file := filepath.Base(e.Input)
-		if e.Report == nil {
-			w.setRow(s, row, fileLabel(e.Input), file, checker.Error.String(), "", "", "", "无法检查："+ErrorText(e.Err))
-			row++
-			continue
-		}
-		for _, fd := range e.Report.Findings {
-			var sheet, cell string
-			if len(fd.Refs) > 0 {
-				sheet, cell = fd.Refs[0].Sheet, fd.Refs[0].Cell()
+	values := make([]any, len(problemHeader))
+	br := bufio.NewReader(nil)
+	for _, sf := range files {
+		br.Reset(io.NewSectionReader(w.spill, sf.at, sf.size))
+		values[0], values[1] = text(sf.county), filepath.Base(sf.input)
+		for range sf.problems {
+			for i := 2; i < len(values); i++ {
+				v, err := readSpilled(br)
+				if err != nil {
+					return fmt.Errorf("读取临时文件失败：%w", err)
+				}
+				values[i] = text(v)
 			}
-			w.setRow(s, row, e.Report.County, file, fd.Severity.String(), fd.Code, sheet, cell, fd.Message)
+			if err := sw.SetRow("A"+strconv.Itoa(row), values); err != nil {
+				return err
+			}
 			row++
 		}
 	}
-	if w.err == nil {
-		w.err = w.f.AutoFilter(s, "A1:"+checker.ColumnName(len(problemHeader))+strconv.Itoa(max(row-1, 1)), nil)
-	}
+	return sw.Flush()
 }
 
-func (w *summaryWriter) setRow(sheet string, row int, values ...string) {
-	for i, v := range values {
-		if v != "" {
-			w.set(sheet, i+1, row, v)
-		}
+// text is a cell's value: a string, or nothing for "" so that no empty cell
+// is written.
+func text(s string) any {
+	if s == "" {
+		return nil
 	}
+	return s
+}
+
+// readSpilled reads one value that spillRow wrote.
+func readSpilled(r *bufio.Reader) (string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return "", err
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", err
+	}
+	return string(b), nil
 }
 
 type summaryStyles struct {

@@ -46,25 +46,55 @@ func (r *runner) check(c *cli.Context) error {
 			fmt.Fprintln(env.Stdout, batch.Line(res))
 		}
 	}
-	done := p.Done
-	if asJSON {
-		done = nil
-	}
-	results := append(env.Checker.Run(files, opt, done), bad...)
-	p.Finish()
 
-	code := batch.ExitCode(results)
+	// Each result goes to the tally, the JSON document and the summary as
+	// it finishes and is dropped: a batch of thousands keeps none.
+	var tally batch.Tally
+	var doc *batch.JSONWriter
+	if asJSON {
+		doc = batch.NewJSONWriter(env.Stdout)
+	}
+	var summary *sheets.Summary
 	if len(files) > 1 {
-		if err := r.summary(summaryDir(opt.OutDir, args), results, asJSON); err != nil {
+		summary = sheets.NewSummary()
+		defer summary.Close()
+	}
+	add := func(i int, res batch.Result) {
+		tally.Add(res)
+		// A failed Add is not the file's failure: the writers keep the
+		// error and Close and Save return it.
+		if doc != nil {
+			doc.Add(i, res)
+		}
+		if summary != nil {
+			summary.Add(i, sheets.SummaryEntry{Input: res.Input, Output: res.Output, Err: res.Err, Report: res.Report})
+		}
+	}
+	env.Checker.Each(files, opt, func(i int, res batch.Result) {
+		if !asJSON {
+			p.Done(res)
+		}
+		add(i, res)
+	})
+	p.Finish()
+	// In the JSON document and the summary the arguments that named no
+	// workbook come after the files.
+	for k, res := range bad {
+		add(len(files)+k, res)
+	}
+
+	code := tally.ExitCode()
+	if summary != nil {
+		if err := r.summary(summary, summaryDir(opt.OutDir, args), asJSON); err != nil {
 			code = batch.ExitFailed
 		}
 	}
 	if asJSON {
-		if err := batch.WriteJSON(env.Stdout, results); err != nil {
+		if err := doc.Close(); err != nil {
 			return fail(batch.ExitFailed, "输出 JSON 失败：%v", err)
 		}
 	} else {
-		fmt.Fprintln(env.Stdout, tally(results))
+		fmt.Fprintln(env.Stdout, closingLine(tally))
 	}
 	if code != batch.ExitOK {
 		return fail(code, "")
@@ -92,13 +122,9 @@ func summaryDir(out string, args []string) string {
 	return "."
 }
 
-func (r *runner) summary(dir string, results []batch.Result, asJSON bool) error {
-	entries := make([]sheets.SummaryEntry, len(results))
-	for i, res := range results {
-		entries[i] = sheets.SummaryEntry{Input: res.Input, Output: res.Output, Err: res.Err, Report: res.Report}
-	}
+func (r *runner) summary(s *sheets.Summary, dir string, asJSON bool) error {
 	path := sheets.SummaryPath(dir, r.env.Now())
-	err := sheets.WriteSummary(path, entries)
+	err := s.Save(path)
 	// The JSON document owns stdout; the summary's name goes to stderr then.
 	w := r.env.Stdout
 	if asJSON {
@@ -112,17 +138,8 @@ func (r *runner) summary(dir string, results []batch.Result, asJSON bool) error 
 	return nil
 }
 
-// tally is the closing line: how many files, how many could not be checked,
-// how many have errors.
-func tally(results []batch.Result) string {
-	var failed, withErrors int
-	for _, res := range results {
-		switch {
-		case res.Err != nil:
-			failed++
-		case batch.ExitCode([]batch.Result{res}) == batch.ExitFindings:
-			withErrors++
-		}
-	}
-	return fmt.Sprintf("共 %d 个文件：%d 个审核完成（其中 %d 个有错误），%d 个无法检查", len(results), len(results)-failed, withErrors, failed)
+// closingLine is the closing line: how many files, how many could not be
+// checked, how many have errors.
+func closingLine(t batch.Tally) string {
+	return fmt.Sprintf("共 %d 个文件：%d 个审核完成（其中 %d 个有错误），%d 个无法检查", t.Files, t.Files-t.Failed, t.WithErrors, t.Failed)
 }
