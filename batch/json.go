@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -98,6 +99,9 @@ func (j *JSONWriter) write(sep string, obj []byte) error {
 	return err
 }
 
+// errJSONClosed is what Add and Close return after Close.
+var errJSONClosed = errors.New("batch: JSON document already closed")
+
 // Close ends the document. It fails if an index below the highest one added
 // is missing, since the files would then not all be in it.
 func (j *JSONWriter) Close() error {
@@ -112,8 +116,12 @@ func (j *JSONWriter) Close() error {
 	if !j.started {
 		end = "{\n  \"files\": []\n}\n"
 	}
-	_, j.err = io.WriteString(j.w, end)
-	return j.err
+	if _, err := io.WriteString(j.w, end); err != nil {
+		j.err = err
+		return err
+	}
+	j.err = errJSONClosed
+	return nil
 }
 
 // fixed is a decimal written as a JSON number with two decimals.

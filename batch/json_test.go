@@ -135,3 +135,26 @@ func TestJSONWriterKeepsFirstError(t *testing.T) {
 		t.Errorf("Close = %v, want the write error", err)
 	}
 }
+
+// TestJSONWriterClosedOnce: the document ends once; a second Close or a late
+// Add writes nothing and says so.
+func TestJSONWriterClosedOnce(t *testing.T) {
+	var got bytes.Buffer
+	j := NewJSONWriter(&got)
+	if err := j.Add(0, Result{Input: "a.xlsx", Err: errors.New("x")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	n := got.Len()
+	if err := j.Close(); err == nil {
+		t.Error("second Close succeeded")
+	}
+	if err := j.Add(1, Result{Input: "b.xlsx"}); err == nil {
+		t.Error("Add after Close succeeded")
+	}
+	if got.Len() != n {
+		t.Errorf("wrote after Close: %q", got.String()[n:])
+	}
+}
