@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -135,23 +134,12 @@ func BenchmarkBatch(b *testing.B) {
 	if big() {
 		counts = append(counts, 3000)
 	}
-	var srcs [][]byte
-	for r := range 5 {
-		data, err := os.ReadFile(benchFile(b, 2000, 10*r))
-		if err != nil {
-			b.Fatal(err)
-		}
-		srcs = append(srcs, data)
-	}
 	for _, n := range counts {
 		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) {
-			in, out := b.TempDir(), b.TempDir()
-			files := make([]string, n)
-			for i := range files {
-				files[i] = filepath.Join(in, fmt.Sprintf("县%04d.xlsx", i))
-				if err := os.WriteFile(files[i], srcs[i%len(srcs)], 0o644); err != nil {
-					b.Fatal(err)
-				}
+			out := b.TempDir()
+			files, err := benchdata.Folder(b.TempDir(), n)
+			if err != nil {
+				b.Fatal(err)
 			}
 			peak := heapwatch.Start()
 			var results []batch.Result

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -39,25 +38,11 @@ func BenchmarkCheckFolder(b *testing.B) {
 	if os.Getenv("FUNDCHECK_BENCH_BIG") != "" {
 		counts = append(counts, 3000)
 	}
-	var srcs [][]byte
-	for r := range 5 {
-		p, err := benchdata.County(50, 2000, 10*r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		srcs = append(srcs, data)
-	}
 	for _, n := range counts {
 		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) {
 			in, out := b.TempDir(), b.TempDir()
-			for i := range n {
-				if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("县%04d.xlsx", i)), srcs[i%len(srcs)], 0o644); err != nil {
-					b.Fatal(err)
-				}
+			if _, err := benchdata.Folder(in, n); err != nil {
+				b.Fatal(err)
 			}
 			var stderr bytes.Buffer
 			env := Env{

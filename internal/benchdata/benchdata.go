@@ -50,3 +50,30 @@ func Model(projects, payments, repeats int) *checker.Workbook {
 	}
 	return wb
 }
+
+// Folder fills dir with n county workbooks named 县0000.xlsx, 县0001.xlsx …:
+// copies of five counties of 50 projects and 2,000 payments that differ in
+// their repeated vouchers (0, 10 … 40), as a province's folder would, and
+// returns their paths.
+func Folder(dir string, n int) ([]string, error) {
+	var srcs [][]byte
+	for r := range 5 {
+		p, err := County(50, 2000, 10*r)
+		if err != nil {
+			return nil, err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, data)
+	}
+	files := make([]string, n)
+	for i := range files {
+		files[i] = filepath.Join(dir, fmt.Sprintf("县%04d.xlsx", i))
+		if err := os.WriteFile(files[i], srcs[i%len(srcs)], 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
