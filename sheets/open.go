@@ -195,6 +195,7 @@ func checkPackage(path string, r io.ReaderAt, size int64, opt Options, keep int6
 	if err != nil {
 		return reject(KindDamaged, err, msgTruncated)
 	}
+	zr.RegisterDecompressor(zip.Deflate, inflate)
 	if p := inspectZip(zr); p != nil {
 		return reject(p.kind, nil, p.message)
 	}

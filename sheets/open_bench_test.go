@@ -50,3 +50,20 @@ func BenchmarkOpenLargeLedger(b *testing.B) {
 		f.Close()
 	}
 }
+
+// BenchmarkOpenBook measures Open on a 2,000-row ledger, a county's size:
+// recognising the file and inflating and checking every part, which a
+// province's batch pays once per file.
+func BenchmarkOpenBook(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "ledger.xlsx")
+	writeCorpusLedger(b, path, 2000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		bk, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		bk.Close()
+	}
+}
