@@ -38,18 +38,23 @@ var countInLabel = regexp.MustCompile(`(\d+)\s*[个项]`)
 // cell outside the columns listed in skip that names 合计, 小计, 总计 or
 // 资金总额.
 func subtotalLabel(r dataRow, skip ...string) (cellValue, bool) {
-	skipCol := make([]int, 0, len(skip))
-	for _, name := range skip {
-		if c := r.s.col[r.s.t.index(name)]; c != 0 {
-			skipCol = append(skipCol, c)
-		}
-	}
 	for _, c := range r.all {
-		if c.typ == cellText && !slices.Contains(skipCol, c.col) && isSubtotalLabel(c.value) {
+		if c.typ == cellText && isSubtotalLabel(c.value) && !inColumns(r.s, c.col, skip) {
 			return cellValue{ref: checker.Ref{Sheet: r.s.sheet, Row: r.num, Col: c.col}, c: c, what: "合计行"}, true
 		}
 	}
 	return cellValue{}, false
+}
+
+// inColumns reports whether file column col holds one of the named layout
+// columns.
+func inColumns(s *tableScan, col int, names []string) bool {
+	for _, name := range names {
+		if s.col[s.t.index(name)] == col {
+			return true
+		}
+	}
+	return false
 }
 
 // subtotal builds the declared subtotal of row r, labelled by label.
@@ -153,24 +158,29 @@ func (rd *reader) readLedger(src rowSource, sheet string) (*tableScan, error) {
 	var chunks [][]checker.Payment
 	var chunk []checker.Payment
 	n := len(rd.wb.Payments)
-	ts, err := scanTable(src, sheet, ledgerTable, func(r dataRow) {
+	t := ledgerTable
+	iDate, iID, iName, iAmount := t.index("支付日期"), t.index("项目编号"), t.index("项目名称"), t.index("支付金额")
+	iVoucher, iPayee := t.index("凭证号"), t.index("收款单位")
+	ts, err := scanTable(src, sheet, t, func(r dataRow) {
 		if label, ok := subtotalLabel(r, "支付金额"); ok {
-			rd.wb.Subtotals = append(rd.wb.Subtotals, rd.subtotal(st, n, label, rd.amount(r.field("支付金额"))))
+			rd.wb.Subtotals = append(rd.wb.Subtotals, rd.subtotal(st, n, label, rd.amount(r.at(iAmount))))
 			return
 		}
+		// A ledger has a row per payment: its columns are looked up once,
+		// above, not by name on every row.
 		p := checker.Payment{
-			Date:        rd.date(r.field("支付日期")),
-			ProjectID:   rd.shared(rd.text(r.field("项目编号"))),
-			ProjectName: rd.shared(rd.text(r.field("项目名称"))),
-			Amount:      rd.amount(r.field("支付金额")),
-			Voucher:     rd.text(r.field("凭证号")),
-			Payee:       rd.shared(rd.text(r.field("收款单位"))),
+			Date:        rd.date(r.at(iDate)),
+			ProjectID:   rd.shared(rd.text(r.at(iID))),
+			ProjectName: rd.shared(rd.text(r.at(iName))),
+			Amount:      rd.amount(r.at(iAmount)),
+			Voucher:     rd.text(r.at(iVoucher)),
+			Payee:       rd.shared(rd.text(r.at(iPayee))),
 		}
-		rd.require(r.field("支付日期"))
-		rd.require(r.field("支付金额"))
+		rd.require(r.at(iDate))
+		rd.require(r.at(iAmount))
 		// A payment names its project by number or, failing that, by name.
 		if !p.ProjectID.Set {
-			rd.require(r.field("项目名称"))
+			rd.require(r.at(iName))
 		}
 		if len(chunk) == cap(chunk) {
 			if chunk != nil {

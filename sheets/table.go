@@ -273,8 +273,10 @@ func isBlankCell(c rawCell) bool {
 }
 
 // field is the value of one layout column in a data row.
-func (r dataRow) field(name string) cellValue {
-	i := r.s.t.index(name)
+func (r dataRow) field(name string) cellValue { return r.at(r.s.t.index(name)) }
+
+// at is the value of layout column i in a data row.
+func (r dataRow) at(i int) cellValue {
 	return cellValue{
 		ref:  checker.Ref{Sheet: r.s.sheet, Row: r.num, Col: r.s.col[i]},
 		c:    r.cells[i],
