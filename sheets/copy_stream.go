@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"fundcheck/checker"
 	"fundcheck/internal/xlsxpatch"
+	"fundcheck/internal/xlsxw"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -37,8 +39,8 @@ func writeCopyPatched(input string, zr *zip.Reader, inflated map[string][]byte, 
 
 // writeCopyStream writes the annotated copy of the workbook in zr (an
 // unencrypted package) to w without loading its sheets: the verdict and
-// findings sheets are built in a small excelize workbook, the donor, and
-// xlsxpatch transplants them into a byte-for-byte copy of the original,
+// findings sheets are written into a small workbook of their own, the donor,
+// and xlsxpatch transplants them into a byte-for-byte copy of the original,
 // where it also puts the notes and fills on the cells the findings name.
 func writeCopyStream(w io.Writer, zr *zip.Reader, inflated map[string][]byte, r *checker.Report) error {
 	original, err := xlsxpatch.SheetNames(zr)
@@ -58,43 +60,49 @@ func writeCopyStream(w io.Writer, zr *zip.Reader, inflated map[string][]byte, r 
 
 // buildDonor writes the verdict and findings sheets into a new workbook and
 // returns it with their names, chosen clear of the original's sheet names.
+// The parts are stored, not compressed: xlsxpatch reads them at once and
+// compresses them into the copy.
 func buildDonor(original []string, r *checker.Report) ([]byte, []string, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return storedZip{zip.NewWriter(w)} })
-	verdict := freeSheetName(original, SheetVerdict)
-	findings := freeSheetName(original, SheetFindings)
-	if err := f.SetSheetName(f.GetSheetName(0), verdict); err != nil {
-		return nil, nil, err
-	}
-	if _, err := f.NewSheet(findings); err != nil {
-		return nil, nil, err
-	}
-	st, err := newStyles(f)
+	st, err := donorStyles()
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := writeFindings(f, findings, r, original, st); err != nil {
+	verdict := freeSheetName(original, SheetVerdict)
+	findings := freeSheetName(original, SheetFindings)
+	vs, err := verdictSheet(verdict, findings, r, st.ids)
+	if err != nil {
 		return nil, nil, err
 	}
-	if err := writeVerdict(f, verdict, findings, r, st); err != nil {
-		return nil, nil, err
-	}
+	wb := xlsxw.Workbook{Styles: st.part, Store: true,
+		Sheets: []*xlsxw.Sheet{vs, findingsSheet(findings, r, original, st.ids)}}
 	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	if _, err := wb.WriteTo(&buf); err != nil {
 		return nil, nil, err
 	}
 	return buf.Bytes(), []string{verdict, findings}, nil
 }
 
-// storedZip writes the donor's parts uncompressed: xlsxpatch inflates them
-// and compresses them again into the copy, so deflating them here is work
-// thrown away (a third of the donor's cost).
-type storedZip struct{ *zip.Writer }
-
-func (z storedZip) Create(name string) (io.Writer, error) {
-	return z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+// styleSheet is the styles part of the donor and the numbers of its styles.
+type styleSheet struct {
+	ids  *styles
+	part []byte
 }
+
+// donorStyles are made once, by excelize, which knows how to turn a style
+// into the fonts, fills, borders and formats of a styles part.
+var donorStyles = sync.OnceValues(func() (styleSheet, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	ids, err := newStyles(f)
+	if err != nil {
+		return styleSheet{}, err
+	}
+	parts, err := partsOf(f, "xl/styles.xml")
+	if err != nil {
+		return styleSheet{}, err
+	}
+	return styleSheet{ids, parts[0]}, nil
+})
 
 // noteMarks turns the notes on cells of existing sheets into patch marks,
 // each holding all the findings of its cell, coloured by the worst.

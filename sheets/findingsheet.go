@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"fundcheck/checker"
-
-	"github.com/xuri/excelize/v2"
+	"fundcheck/internal/xlsx"
+	"fundcheck/internal/xlsxw"
 )
 
 // maxListedRefs is how many cells the 单元格 column names before "等共N处".
@@ -46,25 +46,18 @@ func sortFindings(findings []checker.Finding, sheets []string) []checker.Finding
 	return out
 }
 
-// writeFindings fills the findings sheet: one row per finding, the cell
+// findingsSheet builds the findings sheet: one row per finding, the cell
 // column a link to the first cell it names.
-func writeFindings(f *excelize.File, sheet string, r *checker.Report, original []string, st *styles) error {
+func findingsSheet(sheet string, r *checker.Report, original []string, st *styles) *xlsxw.Sheet {
+	sh := &xlsxw.Sheet{Name: sheet, FrozenRows: 1, PrintTitles: 1, Landscape: true}
+	head := sh.Row(1)
 	for i, c := range findingColumns {
-		col := checker.ColumnName(i + 1)
-		if err := f.SetCellStr(sheet, col+"1", c.header); err != nil {
-			return err
-		}
-		if err := f.SetColWidth(sheet, col, col, c.width); err != nil {
-			return err
-		}
-	}
-	if err := f.SetCellStyle(sheet, "A1", "G1", st.header); err != nil {
-		return err
+		sh.Widths = append(sh.Widths, c.width)
+		head.Text(i+1, c.header, st.header)
 	}
 	findings := sortFindings(r.Findings, original)
 	for i, fd := range findings {
-		row := i + 2
-		cell := func(col string) string { return col + strconv.Itoa(row) }
+		row := sh.Row(i + 2)
 		sheetName, where, link := "", "", ""
 		if len(fd.Refs) > 0 {
 			sheetName = fd.Refs[0].Sheet
@@ -73,59 +66,30 @@ func writeFindings(f *excelize.File, sheet string, r *checker.Report, original [
 				link = quoteSheet(sheetName) + "!" + anchorCell(fd.Refs[0])
 			}
 		}
-		if err := f.SetCellInt(sheet, cell("A"), int64(i+1)); err != nil {
-			return err
-		}
-		for col, v := range map[string]string{
-			"B": fd.Severity.String(), "C": fd.Code, "D": sheetName, "E": where, "F": fd.Message, "G": fd.Suggestion,
-		} {
-			if err := f.SetCellStr(sheet, cell(col), v); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(sheet, cell("A"), cell("A"), st.center); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sheet, cell("B"), cell("B"), st.severity[fd.Severity]); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sheet, cell("C"), cell("D"), st.text); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sheet, cell("E"), cell("E"), st.wrap); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sheet, cell("F"), cell("G"), st.wrap); err != nil {
-			return err
-		}
+		row.Int(1, i+1, st.center)
+		row.Text(2, fd.Severity.String(), st.severity[fd.Severity])
+		row.Text(3, fd.Code, st.text)
+		row.Text(4, sheetName, st.text)
+		row.Text(5, where, st.wrap)
+		row.Text(6, fd.Message, st.wrap)
+		row.Text(7, fd.Suggestion, st.wrap)
 		if link != "" {
-			tip := "转到 " + fd.Refs[0].String()
-			if err := f.SetCellHyperLink(sheet, cell("E"), link, "Location", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(sheet, cell("E"), cell("E"), st.link); err != nil {
-				return err
-			}
+			sh.Link(xlsx.CellName(i+2, 5), link, "转到 "+fd.Refs[0].String())
+			row.Style(5, 5, st.link)
 		}
 		lines := max(wrappedLines(where, findingColumns[4].width),
 			wrappedLines(fd.Message, findingColumns[5].width), wrappedLines(fd.Suggestion, findingColumns[6].width))
 		if lines > 1 {
-			if err := f.SetRowHeight(sheet, row, float64(lines)*15+3); err != nil {
-				return err
-			}
+			row.Height = float64(lines)*15 + 3
 		}
 	}
 	last := len(findings) + 1
 	if len(findings) == 0 {
 		last = 2
-		if err := f.SetCellStr(sheet, "F2", "未发现问题。"); err != nil {
-			return err
-		}
+		sh.Row(2).Text(6, "未发现问题。", 0)
 	}
-	if err := f.AutoFilter(sheet, "A1:G"+strconv.Itoa(last), nil); err != nil {
-		return err
-	}
-	return sheetSetup(f, sheet, 1, 1)
+	sh.AutoFilter = "A1:G" + strconv.Itoa(last)
+	return sh
 }
 
 // refsText names the cells of a finding: the first, then the others (with
@@ -182,28 +146,4 @@ func wrappedLines(text string, width float64) int {
 		n += max(1, (displayWidth(line)+int(width)-1)/int(width))
 	}
 	return n
-}
-
-// sheetSetup freezes the rows above the table body, repeats the table's
-// header row on every printed page, and prints the sheet landscape on A4, as
-// wide as one page. (Print titles are a sheet-scoped name; xlsxpatch
-// renumbers it when it transplants the sheet.)
-func sheetSetup(f *excelize.File, sheet string, frozenRows, headerRow int) error {
-	row := "$" + strconv.Itoa(headerRow)
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: quoteSheet(sheet) + "!" + row + ":" + row, Scope: sheet}); err != nil {
-		return err
-	}
-	if frozenRows > 0 {
-		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: frozenRows,
-			TopLeftCell: "A" + strconv.Itoa(frozenRows+1), ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-	}
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	a4, landscape, wide, tall := 9, "landscape", 1, 0
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
 }

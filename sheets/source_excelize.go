@@ -1,8 +1,9 @@
 package sheets
 
 import (
-	"fundcheck/internal/xlsx"
 	"strings"
+
+	"fundcheck/internal/xlsx"
 
 	"github.com/xuri/excelize/v2"
 )

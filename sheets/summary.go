@@ -548,3 +548,27 @@ func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
 	add(&st.failed, &excelize.Style{Font: &excelize.Font{Color: "C00000"}})
 	return st, err
 }
+
+// sheetSetup freezes the rows above the table body, repeats the table's
+// header row on every printed page, and prints the sheet landscape on A4, as
+// wide as one page. (Print titles are a sheet-scoped name; xlsxpatch
+// renumbers it when it transplants the sheet.)
+func sheetSetup(f *excelize.File, sheet string, frozenRows, headerRow int) error {
+	row := "$" + strconv.Itoa(headerRow)
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: quoteSheet(sheet) + "!" + row + ":" + row, Scope: sheet}); err != nil {
+		return err
+	}
+	if frozenRows > 0 {
+		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: frozenRows,
+			TopLeftCell: "A" + strconv.Itoa(frozenRows+1), ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	a4, landscape, wide, tall := 9, "landscape", 1, 0
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+}

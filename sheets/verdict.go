@@ -1,10 +1,16 @@
 package sheets
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
+	"sync"
 
 	"fundcheck/checker"
+	"fundcheck/internal/xlsxw"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -25,67 +31,71 @@ const (
 
 // verdictWriter writes the verdict sheet from top to bottom.
 type verdictWriter struct {
-	f     *excelize.File
-	sheet string
-	st    *styles
-	row   int
-	err   error
+	sh  *xlsxw.Sheet
+	st  *styles
+	row *xlsxw.Row
 }
 
-func (w *verdictWriter) cell(col string) string { return col + strconv.Itoa(w.row) }
+// next starts the next row.
+func (w *verdictWriter) next() { w.to(w.rowNumber() + 1) }
 
-func (w *verdictWriter) do(err error) {
-	if w.err == nil {
-		w.err = err
+func (w *verdictWriter) to(n int) { w.row = w.sh.Row(n) }
+
+func (w *verdictWriter) rowNumber() int {
+	if w.row == nil {
+		return 0
 	}
+	return w.row.N()
 }
 
-func (w *verdictWriter) str(col, v string, style int) {
-	w.do(w.f.SetCellStr(w.sheet, w.cell(col), v))
-	w.do(w.f.SetCellStyle(w.sheet, w.cell(col), w.cell(col), style))
-}
+// col is the number of a column named by one letter, A to H.
+func col(letter string) int { return int(letter[0]-'A') + 1 }
+
+func (w *verdictWriter) str(c, v string, style int) { w.row.Text(col(c), v, style) }
 
 // num writes d as a number; the style gives it its two decimals.
-func (w *verdictWriter) num(col string, d decimal.Decimal, style int) {
-	w.do(w.f.SetCellFloat(w.sheet, w.cell(col), d.InexactFloat64(), -1, 64))
-	w.do(w.f.SetCellStyle(w.sheet, w.cell(col), w.cell(col), style))
+func (w *verdictWriter) num(c string, d decimal.Decimal, style int) {
+	w.row.Number(col(c), d.String(), style)
 }
 
+func (w *verdictWriter) style(from, to string, style int) { w.row.Style(col(from), col(to), style) }
+
 func (w *verdictWriter) merge(from, to string) {
-	w.do(w.f.MergeCell(w.sheet, w.cell(from), w.cell(to)))
+	n := strconv.Itoa(w.rowNumber())
+	w.sh.Merge(from+n, to+n)
 }
 
 func (w *verdictWriter) height(lines int) {
 	if lines > 1 {
-		w.do(w.f.SetRowHeight(w.sheet, w.row, float64(lines)*15+3))
+		w.row.Height = float64(lines)*15 + 3
 	}
 }
 
 // pair writes one line of the key / value block: label in A:B, value in C:H.
 func (w *verdictWriter) pair(label string, value func(col string)) {
-	w.row++
+	w.next()
 	w.str("A", label, w.st.label)
-	w.do(w.f.SetCellStyle(w.sheet, w.cell("B"), w.cell("B"), w.st.label))
+	w.style("B", "B", w.st.label)
 	w.merge("A", "B")
 	value("C")
-	w.do(w.f.SetCellStyle(w.sheet, w.cell("D"), w.cell("H"), w.st.value))
+	w.style("D", "H", w.st.value)
 	w.merge("C", "H")
 }
 
-// writeVerdict fills the verdict sheet: who and what was checked, the final
+// verdictSheet builds the verdict sheet: who and what was checked, the final
 // score and grade, the finding counts, the 审核意见, the per-indicator table
 // and a chart of review against self-scores.
-func writeVerdict(f *excelize.File, sheet, findings string, r *checker.Report, st *styles) error {
-	w := &verdictWriter{f: f, sheet: sheet, st: st}
-	for i, c := range verdictColumns {
-		col := checker.ColumnName(i + 1)
-		w.do(f.SetColWidth(sheet, col, col, c.width))
+func verdictSheet(sheet, findings string, r *checker.Report, st *styles) (*xlsxw.Sheet, error) {
+	sh := &xlsxw.Sheet{Name: sheet, Landscape: true}
+	for _, c := range verdictColumns {
+		sh.Widths = append(sh.Widths, c.width)
 	}
-	w.row = 1
+	w := &verdictWriter{sh: sh, st: st}
+	w.next()
 	w.str("A", place(r)+yearText(r)+"衔接推进乡村振兴补助资金绩效评价审核结论", st.title)
 	w.merge("A", "H")
-	w.do(f.SetRowHeight(sheet, 1, 28))
-	w.row = 2
+	w.row.Height = 28
+	w.next()
 	source := r.Source
 	if source != "" {
 		source = "审核文件：" + filepath.Base(source) + "　"
@@ -99,13 +109,13 @@ func writeVerdict(f *excelize.File, sheet, findings string, r *checker.Report, s
 	}
 	w.pair("地区", func(c string) { w.str(c, region, st.value) })
 	w.pair("年度", func(c string) {
+		w.style(c, c, st.year)
 		if r.Year != 0 {
-			w.do(f.SetCellInt(sheet, w.cell(c), int64(r.Year)))
+			w.row.Int(col(c), r.Year, st.year)
 		}
-		w.do(f.SetCellStyle(sheet, w.cell(c), w.cell(c), st.year))
 	})
 	w.pair("最终得分", func(c string) { w.num(c, r.Final, st.bigScore) })
-	w.do(f.SetRowHeight(sheet, w.row, 20))
+	w.row.Height = 20
 	w.pair("等级", func(c string) { w.str(c, r.Grade, st.value) })
 	w.pair("得分折算", func(c string) { w.str(c, r.Normalization, st.valueWrap) })
 	w.height(wrappedLines(r.Normalization, 108))
@@ -117,10 +127,7 @@ func writeVerdict(f *excelize.File, sheet, findings string, r *checker.Report, s
 		}
 	})
 	for _, s := range []checker.Severity{checker.Error, checker.Warning, checker.Hint} {
-		w.pair(s.String()+"（条）", func(c string) {
-			w.do(f.SetCellInt(sheet, w.cell(c), int64(r.Count(s))))
-			w.do(f.SetCellStyle(sheet, w.cell(c), w.cell(c), st.count))
-		})
+		w.pair(s.String()+"（条）", func(c string) { w.row.Int(col(c), r.Count(s), st.count) })
 	}
 	for i, o := range r.Overrides {
 		label := ""
@@ -134,23 +141,21 @@ func writeVerdict(f *excelize.File, sheet, findings string, r *checker.Report, s
 	w.pair("审核意见", func(c string) { w.str(c, opinion, st.valueWrap) })
 	w.height(wrappedLines(opinion, 108))
 
-	w.row += 2
-	header := w.row
+	header := w.rowNumber() + 2
+	sh.PrintTitles = header
+	w.to(header)
 	for i, c := range verdictColumns {
-		w.str(checker.ColumnName(i+1), c.header, st.header)
+		w.row.Text(i+1, c.header, st.header)
 	}
 	for _, x := range r.Indicators {
-		w.row++
-		w.do(f.SetCellInt(sheet, w.cell("A"), int64(x.No)))
-		w.do(f.SetCellStyle(sheet, w.cell("A"), w.cell("A"), st.center))
+		w.next()
+		w.row.Int(1, x.No, st.center)
 		w.str("B", x.Name, st.wrap)
 		w.num("C", x.Max, st.num)
-		w.str("D", "", st.num)
+		w.style("D", "F", st.num)
 		if x.Method != checker.NotApplicable {
 			w.num("D", x.Score, st.num)
 		}
-		w.str("E", "", st.num)
-		w.str("F", "", st.num)
 		if x.Self.Set {
 			w.num("E", x.Self.V, st.num)
 			if x.Method != checker.NotApplicable {
@@ -169,49 +174,99 @@ func writeVerdict(f *excelize.File, sheet, findings string, r *checker.Report, s
 		w.str("H", x.Basis, st.wrap)
 		w.height(max(wrappedLines(x.Name, verdictColumns[1].width), wrappedLines(x.Basis, verdictColumns[7].width)))
 	}
-	last := w.row
+	last := w.rowNumber()
 	total := func(label string, v decimal.Decimal, self *checker.Value[decimal.Decimal]) {
-		w.row++
+		w.next()
 		w.str("A", label, st.label)
-		w.do(f.SetCellStyle(sheet, w.cell("B"), w.cell("C"), st.label))
+		w.style("B", "C", st.label)
 		w.merge("A", "C")
 		w.num("D", v, st.num)
-		w.str("E", "", st.num)
+		w.style("E", "E", st.num)
 		if self != nil && self.Set {
 			w.num("E", self.V, st.num)
 		}
-		w.do(f.SetCellStyle(sheet, w.cell("F"), w.cell("H"), st.text))
+		w.style("F", "H", st.text)
 	}
 	total("基础得分（第1–13项）", r.Base, nil)
 	total("折算得分（满分100）", r.Normalized, nil)
 	total("加减分（第14–17项）", r.Adjustment, nil)
 	total("最终得分", r.Final, &r.SelfTotal)
 	w.str("H", "等级 "+r.Grade, st.text)
-	if w.err != nil {
-		return w.err
-	}
 	if len(r.Indicators) > 0 {
-		if err := addScoreChart(f, sheet, header, last, "A"+strconv.Itoa(w.row+2)); err != nil {
-			return err
+		c, err := scoreChart(sheet, header, last, w.rowNumber()+2)
+		if err != nil {
+			return nil, err
 		}
+		sh.Chart = c
 	}
-	return sheetSetup(f, sheet, 0, header)
+	return sh, nil
 }
 
-// addScoreChart draws review and self-scores side by side for each
-// indicator of the table rows header+1 … last.
-func addScoreChart(f *excelize.File, sheet string, header, last int, at string) error {
-	q := quoteSheet(sheet)
+// scoreChart is the chart of review against self-scores, side by side for
+// each indicator of the table rows header+1 … last of sheet, drawn from row
+// at down. excelize draws it, since its chart XML is known to open in Excel
+// and WPS; a batch needs only a few different ones (they differ by the rows
+// they cover), so each is drawn once and kept.
+func scoreChart(sheet string, header, last, at int) (*xlsxw.Chart, error) {
+	k := chartKey{sheet, header, last, at}
+	charts.Lock()
+	c, ok := charts.m[k]
+	charts.Unlock()
+	if ok {
+		return c, nil
+	}
+	c, err := drawScoreChart(k)
+	if err != nil {
+		return nil, err
+	}
+	charts.Lock()
+	if len(charts.m) < maxCharts {
+		charts.m[k] = c
+	}
+	charts.Unlock()
+	return c, nil
+}
+
+type chartKey struct {
+	sheet            string
+	header, last, at int
+}
+
+// maxCharts bounds the charts kept: more than a few means settings no
+// batch has, and drawing each again is only slower.
+const maxCharts = 64
+
+var charts = struct {
+	sync.Mutex
+	m map[chartKey]*xlsxw.Chart
+}{m: map[chartKey]*xlsxw.Chart{}}
+
+// drawScoreChart draws the chart in a workbook of its own, with the verdict
+// sheet's column widths, which place its far corner, and takes out the
+// chart and drawing parts.
+func drawScoreChart(k chartKey) (*xlsxw.Chart, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName(f.GetSheetName(0), k.sheet); err != nil {
+		return nil, err
+	}
+	for i, c := range verdictColumns {
+		col := checker.ColumnName(i + 1)
+		if err := f.SetColWidth(k.sheet, col, col, c.width); err != nil {
+			return nil, err
+		}
+	}
+	q := quoteSheet(k.sheet)
 	ref := func(col string) string {
-		return q + "!$" + col + "$" + strconv.Itoa(header+1) + ":$" + col + "$" + strconv.Itoa(last)
+		return q + "!$" + col + "$" + strconv.Itoa(k.header+1) + ":$" + col + "$" + strconv.Itoa(k.last)
 	}
 	solid := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	vary := false
-	return f.AddChart(sheet, at, &excelize.Chart{
+	err := f.AddChart(k.sheet, "A"+strconv.Itoa(k.at), &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{
-			{Name: q + "!$D$" + strconv.Itoa(header), Categories: ref("A"), Values: ref("D"), Fill: solid(reviewColor)},
-			{Name: q + "!$E$" + strconv.Itoa(header), Categories: ref("A"), Values: ref("E"), Fill: solid(selfColor)},
+			{Name: q + "!$D$" + strconv.Itoa(k.header), Categories: ref("A"), Values: ref("D"), Fill: solid(reviewColor)},
+			{Name: q + "!$E$" + strconv.Itoa(k.header), Categories: ref("A"), Values: ref("E"), Fill: solid(selfColor)},
 		},
 		VaryColors: &vary,
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "复核得分与自评得分（按指标序号）"}}},
@@ -220,4 +275,41 @@ func addScoreChart(f *excelize.File, sheet string, header, last int, at string) 
 		YAxis:      excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "404040"}, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "得分"}}}},
 		Dimension:  excelize.ChartDimension{Width: 1000, Height: 380},
 	})
+	if err != nil {
+		return nil, err
+	}
+	parts, err := partsOf(f, "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/charts/chart1.xml")
+	if err != nil {
+		return nil, err
+	}
+	// xlsxw relates the drawing to the chart as rId1: so must excelize.
+	if !bytes.Contains(parts[1], []byte(`Id="rId1"`)) || !bytes.Contains(parts[1], []byte(`charts/chart1.xml"`)) {
+		return nil, fmt.Errorf("excelize 生成的图表关系与预期不符：%s", parts[1])
+	}
+	return &xlsxw.Chart{Drawing: parts[0], Chart: parts[2]}, nil
+}
+
+// partsOf writes f and returns the named parts of the package.
+func partsOf(f *excelize.File, names ...string) ([][]byte, error) {
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(names))
+	for i, name := range names {
+		rc, err := zr.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		out[i], err = io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -3,10 +3,11 @@ package xlsx
 import (
 	"archive/zip"
 	"fmt"
-	"fundcheck/internal/heapwatch"
 	"io"
 	"os"
 	"testing"
+
+	"fundcheck/internal/heapwatch"
 
 	"github.com/xuri/excelize/v2"
 )

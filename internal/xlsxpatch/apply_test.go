@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"fundcheck/internal/xlsx"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -95,7 +97,7 @@ func checkPatched(t *testing.T, orig, got []byte, themed bool) {
 	flagged := map[string]bool{}
 	for _, m := range testMarks {
 		if m.Fill != "" {
-			flagged[cellName(m.Row, m.Col)] = true
+			flagged[xlsx.CellName(m.Row, m.Col)] = true
 		}
 	}
 	for _, sheet := range of.GetSheetList() {
@@ -124,7 +126,7 @@ func compareSheet(t *testing.T, of, gf *excelize.File, sheet string, flagged map
 	}
 	for r := 1; r <= len(rows)+2; r++ {
 		for c := 1; c <= maxCol; c++ {
-			cell := cellName(r, c)
+			cell := xlsx.CellName(r, c)
 			ov, _ := of.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 			gv, err := gf.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 			if err != nil || ov != gv {
@@ -150,10 +152,10 @@ func compareSheet(t *testing.T, of, gf *excelize.File, sheet string, flagged map
 		}
 	}
 	for c := 1; c <= maxCol; c++ {
-		ow, _ := of.GetColWidth(sheet, colName(c))
-		gw, _ := gf.GetColWidth(sheet, colName(c))
+		ow, _ := of.GetColWidth(sheet, xlsx.ColumnName(c))
+		gw, _ := gf.GetColWidth(sheet, xlsx.ColumnName(c))
 		if ow != gw {
-			t.Errorf("%s column %s: width %v, want %v", sheet, colName(c), gw, ow)
+			t.Errorf("%s column %s: width %v, want %v", sheet, xlsx.ColumnName(c), gw, ow)
 		}
 	}
 	om, _ := of.GetMergeCells(sheet)
@@ -182,7 +184,7 @@ func checkFills(t *testing.T, of, gf *excelize.File, marks []Mark, themed bool) 
 	t.Helper()
 	done := map[string]bool{}
 	for _, m := range marks {
-		cell := cellName(m.Row, m.Col)
+		cell := xlsx.CellName(m.Row, m.Col)
 		if m.Fill == "" || done[cell] {
 			continue
 		}

@@ -4,12 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"fundcheck/internal/heapwatch"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"fundcheck/internal/heapwatch"
+	"fundcheck/internal/xlsx"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -126,7 +128,7 @@ func benchExcelize(b *testing.B, projects, payments, marks int) {
 		}
 		styles := map[int]int{}
 		for _, m := range plan["资金明细"] {
-			cell := cellName(m.Row, m.Col)
+			cell := xlsx.CellName(m.Row, m.Col)
 			if err := f.AddComment("资金明细", excelize.Comment{Cell: cell, Author: DefaultAuthor, Text: m.Note}); err != nil {
 				b.Fatal(err)
 			}

@@ -9,8 +9,8 @@
 // keep their meaning), the worksheets that get fills and their
 // relationships. Notes become a comments part plus the VML drawing Excel and
 // LibreOffice use to show them, merged with the notes a sheet already has.
-// New sheets are transplanted from a small donor workbook (built with
-// excelize, say): their parts are renamed, their cell formats appended to
+// New sheets are transplanted from a small donor workbook (written by
+// excelize or xlsxw, say): their parts are renamed, their cell formats appended to
 // the original styles, their shared strings turned into inline strings so
 // the original shared-string table stays untouched.
 package xlsxpatch

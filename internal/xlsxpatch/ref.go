@@ -1,7 +1,5 @@
 package xlsxpatch
 
-import "strconv"
-
 // Excel's grid limits; anything beyond them in a file is treated as absent.
 const (
 	maxRow = 1048576
@@ -52,19 +50,3 @@ func parseRow(b []byte) (int, bool) {
 	}
 	return n, n > 0
 }
-
-// colName turns 1 into "A", 28 into "AB".
-func colName(col int) string {
-	var buf [4]byte
-	i := len(buf)
-	for col > 0 {
-		col--
-		i--
-		buf[i] = byte('A' + col%26)
-		col /= 26
-	}
-	return string(buf[i:])
-}
-
-// cellName turns (12, 2) into "B12".
-func cellName(row, col int) string { return colName(col) + strconv.Itoa(row) }

@@ -1,0 +1,155 @@
+package xlsxw
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"fundcheck/internal/xlsx"
+)
+
+// Sheet is one worksheet: its layout and print settings, filled row by row.
+type Sheet struct {
+	Name   string
+	Widths []float64 // column widths from column A, in Excel's character units
+
+	// FrozenRows rows at the top stay in view when scrolling.
+	FrozenRows int
+	// PrintTitles is the row repeated at the top of every printed page; 0
+	// for none.
+	PrintTitles int
+	// AutoFilter is the range that gets filter buttons ("A1:G9"), or "".
+	AutoFilter string
+	// Landscape prints the sheet on landscape A4, as wide as one page.
+	Landscape bool
+	// Chart, when not nil, is drawn on the sheet.
+	Chart *Chart
+
+	rows   []*Row
+	merges []string
+	links  []link
+}
+
+// Chart is a chart part and the drawing part that places it on a sheet. The
+// drawing must refer to the chart as relationship "rId1".
+type Chart struct {
+	Drawing, Chart []byte
+}
+
+type link struct{ ref, location, tooltip string }
+
+// Row is one row of a sheet.
+type Row struct {
+	n      int
+	Height float64 // in points; 0 leaves Excel's default
+	cells  []cell
+}
+
+type cellKind uint8
+
+const (
+	kindBlank cellKind = iota
+	kindText
+	kindNumber
+)
+
+type cell struct {
+	set   bool
+	kind  cellKind
+	style int
+	v     string
+}
+
+// Row returns row n (from 1), starting it if it has not been asked for.
+// Rows are usually filled from top to bottom, which costs nothing extra.
+func (s *Sheet) Row(n int) *Row {
+	i, found := len(s.rows), false
+	if i == 0 || s.rows[i-1].n < n {
+		s.rows = append(s.rows, &Row{n: n})
+		return s.rows[i]
+	}
+	i, found = slices.BinarySearchFunc(s.rows, n, func(r *Row, n int) int { return cmp.Compare(r.n, n) })
+	if !found {
+		s.rows = slices.Insert(s.rows, i, &Row{n: n})
+	}
+	return s.rows[i]
+}
+
+// at returns the cell of column col (from 1), growing the row to it.
+func (r *Row) at(col int) *cell {
+	if col < 1 {
+		panic(fmt.Sprintf("xlsxw: column %d", col))
+	}
+	for len(r.cells) < col {
+		r.cells = append(r.cells, cell{})
+	}
+	c := &r.cells[col-1]
+	c.set = true
+	return c
+}
+
+// Text puts v in column col as text, with cell format style; empty text
+// leaves a styled blank, as Excel does.
+func (r *Row) Text(col int, v string, style int) {
+	kind := kindText
+	if v == "" {
+		kind = kindBlank
+	}
+	*r.at(col) = cell{set: true, kind: kind, style: style, v: v}
+}
+
+// Number puts the number v, written as XML wants it ("98.93", "-1.2E-5"),
+// in column col with cell format style.
+func (r *Row) Number(col int, v string, style int) {
+	*r.at(col) = cell{set: true, kind: kindNumber, style: style, v: v}
+}
+
+// Int puts the integer v in column col with cell format style.
+func (r *Row) Int(col int, v int, style int) {
+	r.Number(col, strconv.Itoa(v), style)
+}
+
+// Style gives the cells of columns from … to the cell format style, keeping
+// their values; cells not yet written become styled blanks.
+func (r *Row) Style(from, to int, style int) {
+	for col := from; col <= to; col++ {
+		r.at(col).style = style
+	}
+}
+
+// Merge merges the cells from … to ("A1", "H1") into one.
+func (s *Sheet) Merge(from, to string) {
+	s.merges = append(s.merges, from+":"+to)
+}
+
+// Link makes the cell ref a link to location in the workbook ("'项目清单'!B4"),
+// with tooltip shown on hover.
+func (s *Sheet) Link(ref, location, tooltip string) {
+	s.links = append(s.links, link{ref, location, tooltip})
+}
+
+// dimension is the range the sheet's cells span, "A1" when it has none.
+func (s *Sheet) dimension() string {
+	if len(s.rows) == 0 {
+		return "A1"
+	}
+	top, bottom, width := 0, 0, 0
+	for _, r := range s.rows {
+		if len(r.cells) == 0 {
+			continue
+		}
+		if top == 0 {
+			top = r.n
+		}
+		bottom = r.n
+		width = max(width, len(r.cells))
+	}
+	if top == 0 {
+		return "A1"
+	}
+	return "A" + strconv.Itoa(top) + ":" + xlsx.ColumnName(width) + strconv.Itoa(bottom)
+}
+
+// N is the row's number, from 1.
+func (r *Row) N() int { return r.n }
