@@ -82,27 +82,8 @@ func buildDonor(original []string, r *checker.Report) ([]byte, []string, error) 
 	return buf.Bytes(), []string{verdict, findings}, nil
 }
 
-// styleSheet is the styles part of the donor and the numbers of its styles.
-type styleSheet struct {
-	ids  *styles
-	part []byte
-}
-
-// donorStyles are made once, by excelize, which knows how to turn a style
-// into the fonts, fills, borders and formats of a styles part.
-var donorStyles = sync.OnceValues(func() (styleSheet, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	ids, err := newStyles(f)
-	if err != nil {
-		return styleSheet{}, err
-	}
-	parts, err := partsOf(f, "xl/styles.xml")
-	if err != nil {
-		return styleSheet{}, err
-	}
-	return styleSheet{ids, parts[0]}, nil
-})
+// donorStyles are made once, by excelize.
+var donorStyles = sync.OnceValues(func() (styleSheet[styles], error) { return excelizeStyles(newStyles) })
 
 // noteMarks turns the notes on cells of existing sheets into patch marks,
 // each holding all the findings of its cell, coloured by the worst.

@@ -12,9 +12,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"fundcheck/checker"
+	"fundcheck/internal/xlsx"
+	"fundcheck/internal/xlsxw"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -205,14 +208,12 @@ func (s *Summary) Save(path string) error {
 	if s.err != nil {
 		return fmt.Errorf("%s：生成汇总失败：%w", path, s.err)
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	w := &summaryWriter{f: f, dir: filepath.Dir(path), spill: s.spill}
-	if err := w.write(s.sorted()); err != nil {
+	wb, err := summaryWorkbook(s.sorted(), filepath.Dir(path), s.spill)
+	if err != nil {
 		return fmt.Errorf("%s：生成汇总失败：%w", path, err)
 	}
 	return saveNew(path, func(out io.Writer) error {
-		_, err := f.WriteTo(out)
+		_, err := wb.WriteTo(out)
 		return err
 	})
 }
@@ -251,131 +252,152 @@ func boolInt(b bool) int {
 	return 0
 }
 
-type summaryWriter struct {
-	f     *excelize.File
-	dir   string
-	spill io.ReaderAt
-	err   error
-}
-
-// set writes one cell: strings as text, decimals as numbers with two
-// decimals (written from the decimal's own digits), ints as numbers.
-func (w *summaryWriter) set(sheet string, col, row int, v any) {
-	if w.err != nil {
-		return
-	}
-	cell := checker.ColumnName(col) + strconv.Itoa(row)
-	switch v := v.(type) {
-	case string:
-		w.err = w.f.SetCellStr(sheet, cell, v)
-	case decimal.Decimal:
-		w.err = w.f.SetCellDefault(sheet, cell, v.StringFixed(2))
-	case int:
-		w.err = w.f.SetCellInt(sheet, cell, int64(v))
-	default:
-		panic(fmt.Sprintf("summary cell of type %T", v))
-	}
-}
-
-func (w *summaryWriter) write(files []summaryFile) error {
-	f := w.f
-	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
-		return err
-	}
-	if _, err := f.NewSheet(SheetAllProblem); err != nil {
-		return err
-	}
-	styles, err := newSummaryStyles(f)
+// summaryWorkbook lays out the summary of files, sorted, for a summary
+// written in dir: the rows of both sheets are made as the workbook is
+// written, those of 问题汇总 read back from spill, so that the summary of
+// any number of files takes little memory.
+func summaryWorkbook(files []summaryFile, dir string, spill io.ReaderAt) (*xlsxw.Workbook, error) {
+	st, err := summaryStyles()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	w.table(SheetSummary, summaryHeader, styles.header)
-	grades := map[string]int{}
-	bands := make([]int, len(scoreBands))
-	for i, sf := range files {
-		w.summaryRow(i+2, sf, styles)
+	chart, err := distributionChart()
+	if err != nil {
+		return nil, err
+	}
+	sum := &xlsxw.Sheet{Name: SheetSummary, Widths: summaryWidths, FrozenRows: 1, PrintTitles: 1, Landscape: true, Chart: chart}
+	var d distribution
+	for _, sf := range files {
 		if sf.checked {
-			grades[sf.grade]++
-			bands[band(sf.final)]++
+			d.grades[slices.Index(grades, sf.grade)+1]++
+			d.bands[band(sf.final)]++
 		}
 	}
-	w.distribution(len(summaryHeader)+2, grades, bands, styles)
-	if w.err != nil {
-		return w.err
-	}
-	for i, width := range []float64{12, 10, 8, 10, 10, 6, 10, 16, 8, 8, 40} {
-		col := checker.ColumnName(i + 1)
-		if err := f.SetColWidth(SheetSummary, col, col, width); err != nil {
-			return err
+	sum.Stream = func(next func(int) *xlsxw.Row) error {
+		for n := 1; n <= max(len(files)+1, distributionRows); n++ {
+			row := next(n)
+			if n == 1 {
+				header(row, summaryHeader, st.ids.header)
+			} else if n-2 < len(files) {
+				summaryRow(sum, row, files[n-2], dir, st.ids)
+			}
+			d.row(row, st.ids)
 		}
+		return nil
 	}
-	f.SetActiveSheet(0)
-	return w.problems(files, styles)
+	rows := 1
+	for _, sf := range files {
+		rows += sf.problems
+	}
+	problems := &xlsxw.Sheet{Name: SheetAllProblem, Widths: []float64{12, 30, 6, 8, 12, 8, 80}, FrozenRows: 1, PrintTitles: 1,
+		Landscape: true, AutoFilter: "A1:" + checker.ColumnName(len(problemHeader)) + strconv.Itoa(rows)}
+	problems.Stream = func(next func(int) *xlsxw.Row) error {
+		header(next(1), problemHeader, st.ids.header)
+		n := 2
+		br := bufio.NewReader(nil)
+		for _, sf := range files {
+			br.Reset(io.NewSectionReader(spill, sf.at, sf.size))
+			for range sf.problems {
+				row := next(n)
+				row.Text(1, sf.county, 0)
+				row.Text(2, filepath.Base(sf.input), 0)
+				for col := 3; col <= len(problemHeader); col++ {
+					v, err := readSpilled(br)
+					if err != nil {
+						return fmt.Errorf("读取临时文件失败：%w", err)
+					}
+					row.Text(col, v, 0)
+				}
+				n++
+			}
+		}
+		return nil
+	}
+	return &xlsxw.Workbook{Styles: st.part, Theme: st.theme, Sheets: []*xlsxw.Sheet{sum, problems}}, nil
 }
 
-// table writes a header row, freezes it and repeats it on printed pages.
-func (w *summaryWriter) table(sheet string, header []string, style int) {
-	for i, h := range header {
-		w.set(sheet, i+1, 1, h)
-	}
-	if w.err != nil {
-		return
-	}
-	last := checker.ColumnName(len(header)) + "1"
-	if w.err = w.f.SetCellStyle(sheet, "A1", last, style); w.err != nil {
-		return
-	}
-	w.err = sheetSetup(w.f, sheet, 1, 1)
+// summaryWidths are the widths of 汇总's columns: the table's, a gap, and
+// the distribution's label column.
+var summaryWidths = []float64{12, 10, 8, 10, 10, 6, 10, 16, 8, 8, 40, 0, 12}
+
+// distributionCol is the column of the distribution's labels, right of the
+// table after a blank column.
+var distributionCol = len(summaryHeader) + 2
+
+// The distribution beside the table: the number of counties per grade
+// (rows 1-5), then per band of final score (rows bandRow-distributionRows).
+const (
+	bandRow          = 8
+	distributionRows = bandRow + 5
+)
+
+var grades = []string{"A", "B", "C", "D"}
+
+type distribution struct {
+	grades [5]int // by grades' index + 1; [0] counts grades the method lacks
+	bands  [5]int // by scoreBands' index
 }
 
-func (w *summaryWriter) summaryRow(row int, sf summaryFile, st summaryStyles) {
-	const s = SheetSummary
-	w.set(s, 1, row, sf.county)
+// row writes the distribution's cells of row.
+func (d *distribution) row(row *xlsxw.Row, st *summaryStyleIDs) {
+	label, count := distributionCol, distributionCol+1
+	switch n := row.N(); {
+	case n == 1:
+		row.Text(label, "等级", st.header)
+		row.Text(count, "县数", st.header)
+	case n <= 1+len(grades):
+		row.Text(label, grades[n-2], 0)
+		row.Int(count, d.grades[n-1], 0)
+	case n == bandRow:
+		row.Text(label, "折算得分", st.header)
+		row.Text(count, "县数", st.header)
+	case n > bandRow && n <= distributionRows:
+		row.Text(label, scoreBands[n-bandRow-1].label, 0)
+		row.Int(count, d.bands[n-bandRow-1], 0)
+	}
+}
+
+// header writes the names of a table's columns, from column A.
+func header(row *xlsxw.Row, names []string, style int) {
+	for i, h := range names {
+		row.Text(i+1, h, style)
+	}
+}
+
+// summaryRow writes the row of 汇总 of one file, with a link to its copy.
+func summaryRow(sh *xlsxw.Sheet, row *xlsxw.Row, sf summaryFile, dir string, st *summaryStyleIDs) {
+	row.Text(1, sf.county, 0)
 	if !sf.checked {
-		w.set(s, 11, row, "无法检查："+sf.err)
-		if w.err == nil {
-			w.err = w.f.SetCellStyle(s, "K"+strconv.Itoa(row), "K"+strconv.Itoa(row), st.failed)
-		}
+		row.Text(11, "无法检查："+sf.err, st.failed)
 		return
 	}
-	w.set(s, 2, row, sf.city)
-	w.set(s, 3, row, sf.year)
-	w.set(s, 4, row, sf.base)
-	w.set(s, 5, row, sf.final)
-	w.set(s, 6, row, sf.grade)
+	row.Text(2, sf.city, 0)
+	row.Int(3, sf.year, 0)
+	row.Style(4, 8, st.score)
+	row.Number(4, sf.base.StringFixed(2), st.score)
+	row.Number(5, sf.final.StringFixed(2), st.score)
+	row.Text(6, sf.grade, st.score)
 	if sf.hasSelf {
-		w.set(s, 7, row, sf.self)
-		w.set(s, 8, row, sf.differ)
+		row.Number(7, sf.self.StringFixed(2), st.score)
+		row.Number(8, sf.differ.StringFixed(2), st.score)
 	}
-	w.set(s, 9, row, sf.errors)
-	w.set(s, 10, row, sf.warnings)
-	if w.err == nil {
-		w.err = w.f.SetCellStyle(s, "D"+strconv.Itoa(row), "H"+strconv.Itoa(row), st.score)
-	}
-	cell := "K" + strconv.Itoa(row)
+	row.Int(9, sf.errors, 0)
+	row.Int(10, sf.warnings, 0)
 	switch {
 	case sf.err != "":
-		w.set(s, 11, row, "未写出结果文件："+sf.err)
-		if w.err == nil {
-			w.err = w.f.SetCellStyle(s, cell, cell, st.failed)
-		}
+		row.Text(11, "未写出结果文件："+sf.err, st.failed)
 	case sf.output != "":
-		link := w.link(sf.output)
-		w.set(s, 11, row, link)
-		if w.err == nil {
-			w.err = w.f.SetCellHyperLink(s, cell, link, "External")
-		}
-		if w.err == nil {
-			w.err = w.f.SetCellStyle(s, cell, cell, st.link)
-		}
+		target := link(dir, sf.output)
+		row.Text(11, target, st.link)
+		sh.LinkFile(xlsx.CellName(row.N(), 11), target)
 	}
 }
 
-// link is the copy's path relative to the summary, so that the link still
-// works when the province moves or zips the whole folder.
-func (w *summaryWriter) link(output string) string {
+// link is the copy's path relative to the summary's folder dir, so that the
+// link still works when the province moves or zips the whole folder.
+func link(dir, output string) string {
 	target := output
-	if absDir, err := filepath.Abs(w.dir); err == nil {
+	if absDir, err := filepath.Abs(dir); err == nil {
 		if absOut, err := filepath.Abs(output); err == nil {
 			if rel, err := filepath.Rel(absDir, absOut); err == nil {
 				target = rel
@@ -399,122 +421,6 @@ func band(final decimal.Decimal) int {
 	return i
 }
 
-// distribution writes the grade counts and the score bands beside the table,
-// and a column chart of the bands.
-func (w *summaryWriter) distribution(col int, grades map[string]int, bands []int, st summaryStyles) {
-	const s = SheetSummary
-	w.set(s, col, 1, "等级")
-	w.set(s, col+1, 1, "县数")
-	for i, g := range []string{"A", "B", "C", "D"} {
-		w.set(s, col, i+2, g)
-		w.set(s, col+1, i+2, grades[g])
-	}
-	const bandRow = 8
-	w.set(s, col, bandRow, "折算得分")
-	w.set(s, col+1, bandRow, "县数")
-	for i, b := range scoreBands {
-		w.set(s, col, bandRow+1+i, b.label)
-		w.set(s, col+1, bandRow+1+i, bands[i])
-	}
-	if w.err != nil {
-		return
-	}
-	c0, c1 := checker.ColumnName(col), checker.ColumnName(col+1)
-	for _, r := range []int{1, bandRow} {
-		if w.err = w.f.SetCellStyle(s, c0+strconv.Itoa(r), c1+strconv.Itoa(r), st.header); w.err != nil {
-			return
-		}
-	}
-	if w.err = w.f.SetColWidth(s, c0, c0, 12); w.err != nil {
-		return
-	}
-	first, last := strconv.Itoa(bandRow+1), strconv.Itoa(bandRow+len(scoreBands))
-	noVary := false
-	w.err = w.f.AddChart(s, c0+strconv.Itoa(bandRow+len(scoreBands)+2), &excelize.Chart{
-		Type: excelize.Col,
-		Series: []excelize.ChartSeries{{
-			Name:       "'" + s + "'!$" + c1 + "$" + strconv.Itoa(bandRow),
-			Categories: "'" + s + "'!$" + c0 + "$" + first + ":$" + c0 + "$" + last,
-			Values:     "'" + s + "'!$" + c1 + "$" + first + ":$" + c1 + "$" + last,
-		}},
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "折算得分分布"}}},
-		VaryColors: &noVary,
-		Legend:     excelize.ChartLegend{Position: "none"},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		Format:     excelize.GraphicOptions{ScaleX: 1, ScaleY: 1},
-	})
-}
-
-// problems writes 问题汇总 through a stream writer, each file's rows read
-// back from the spill file in turn. Everything about the sheet but its rows
-// is set before the stream starts, since the stream writer takes it from the
-// sheet then: the filter's range is known from the files' row counts.
-func (w *summaryWriter) problems(files []summaryFile, st summaryStyles) error {
-	const s = SheetAllProblem
-	f := w.f
-	if err := sheetSetup(f, s, 1, 1); err != nil {
-		return err
-	}
-	// The stream writer writes the columns in the order the sheet keeps
-	// them, and each width set goes in front: the last is set first, so
-	// that they come out in ascending order, as Excel wants.
-	widths := []float64{12, 30, 6, 8, 12, 8, 80}
-	for i, width := range slices.Backward(widths) {
-		col := checker.ColumnName(i + 1)
-		if err := f.SetColWidth(s, col, col, width); err != nil {
-			return err
-		}
-	}
-	rows := 1
-	for _, sf := range files {
-		rows += sf.problems
-	}
-	if err := f.AutoFilter(s, "A1:"+checker.ColumnName(len(problemHeader))+strconv.Itoa(rows), nil); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(s)
-	if err != nil {
-		return err
-	}
-	header := make([]any, len(problemHeader))
-	for i, h := range problemHeader {
-		header[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	if err := sw.SetRow("A1", header); err != nil {
-		return err
-	}
-	row := 2
-	values := make([]any, len(problemHeader))
-	br := bufio.NewReader(nil)
-	for _, sf := range files {
-		br.Reset(io.NewSectionReader(w.spill, sf.at, sf.size))
-		values[0], values[1] = text(sf.county), filepath.Base(sf.input)
-		for range sf.problems {
-			for i := 2; i < len(values); i++ {
-				v, err := readSpilled(br)
-				if err != nil {
-					return fmt.Errorf("读取临时文件失败：%w", err)
-				}
-				values[i] = text(v)
-			}
-			if err := sw.SetRow("A"+strconv.Itoa(row), values); err != nil {
-				return err
-			}
-			row++
-		}
-	}
-	return sw.Flush()
-}
-
-// text is a cell's value: a string, or nothing for "" so that no empty cell
-// is written.
-func text(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
 // readSpilled reads one value that spillRow wrote.
 func readSpilled(r *bufio.Reader) (string, error) {
 	n, err := binary.ReadUvarint(r)
@@ -528,47 +434,48 @@ func readSpilled(r *bufio.Reader) (string, error) {
 	return string(b), nil
 }
 
-type summaryStyles struct {
+type summaryStyleIDs struct {
 	header, score, link, failed int
 }
 
-func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
-	var st summaryStyles
-	var err error
-	add := func(dst *int, s *excelize.Style) {
-		if err == nil {
-			*dst, err = f.NewStyle(s)
+// summaryStyles are made once, by excelize.
+var summaryStyles = sync.OnceValues(func() (styleSheet[summaryStyleIDs], error) {
+	return excelizeStyles(func(f *excelize.File) (*summaryStyleIDs, error) {
+		var st summaryStyleIDs
+		var err error
+		add := func(dst *int, s *excelize.Style) {
+			if err == nil {
+				*dst, err = f.NewStyle(s)
+			}
 		}
-	}
-	two := "0.00"
-	add(&st.header, &excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
-	add(&st.score, &excelize.Style{CustomNumFmt: &two})
-	add(&st.link, &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
-	add(&st.failed, &excelize.Style{Font: &excelize.Font{Color: "C00000"}})
-	return st, err
-}
+		two := "0.00"
+		add(&st.header, &excelize.Style{Font: &excelize.Font{Bold: true},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+		add(&st.score, &excelize.Style{CustomNumFmt: &two})
+		add(&st.link, &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
+		add(&st.failed, &excelize.Style{Font: &excelize.Font{Color: "C00000"}})
+		return &st, err
+	})
+})
 
-// sheetSetup freezes the rows above the table body, repeats the table's
-// header row on every printed page, and prints the sheet landscape on A4, as
-// wide as one page. (Print titles are a sheet-scoped name; xlsxpatch
-// renumbers it when it transplants the sheet.)
-func sheetSetup(f *excelize.File, sheet string, frozenRows, headerRow int) error {
-	row := "$" + strconv.Itoa(headerRow)
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: quoteSheet(sheet) + "!" + row + ":" + row, Scope: sheet}); err != nil {
-		return err
-	}
-	if frozenRows > 0 {
-		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: frozenRows,
-			TopLeftCell: "A" + strconv.Itoa(frozenRows+1), ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-	}
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	a4, landscape, wide, tall := 9, "landscape", 1, 0
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
-}
+// distributionChart is the column chart of the score bands, below the
+// distribution; drawn once, by excelize.
+var distributionChart = sync.OnceValues(func() (*xlsxw.Chart, error) {
+	const s = SheetSummary
+	c0, c1 := checker.ColumnName(distributionCol), checker.ColumnName(distributionCol+1)
+	first, last := strconv.Itoa(bandRow+1), strconv.Itoa(distributionRows)
+	noVary := false
+	return drawChart(s, summaryWidths, c0+strconv.Itoa(distributionRows+2), &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name:       quoteSheet(s) + "!$" + c1 + "$" + strconv.Itoa(bandRow),
+			Categories: quoteSheet(s) + "!$" + c0 + "$" + first + ":$" + c0 + "$" + last,
+			Values:     quoteSheet(s) + "!$" + c1 + "$" + first + ":$" + c1 + "$" + last,
+		}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "折算得分分布"}}},
+		VaryColors: &noVary,
+		Legend:     excelize.ChartLegend{Position: "none"},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		Format:     excelize.GraphicOptions{ScaleX: 1, ScaleY: 1},
+	})
+})

@@ -1,10 +1,6 @@
 package sheets
 
 import (
-	"archive/zip"
-	"bytes"
-	"fmt"
-	"io"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -241,20 +237,11 @@ var charts = struct {
 	m map[chartKey]*xlsxw.Chart
 }{m: map[chartKey]*xlsxw.Chart{}}
 
-// drawScoreChart draws the chart in a workbook of its own, with the verdict
-// sheet's column widths, which place its far corner, and takes out the
-// chart and drawing parts.
+// drawScoreChart draws the chart of k, on a sheet as wide as the verdict.
 func drawScoreChart(k chartKey) (*xlsxw.Chart, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName(f.GetSheetName(0), k.sheet); err != nil {
-		return nil, err
-	}
+	widths := make([]float64, len(verdictColumns))
 	for i, c := range verdictColumns {
-		col := checker.ColumnName(i + 1)
-		if err := f.SetColWidth(k.sheet, col, col, c.width); err != nil {
-			return nil, err
-		}
+		widths[i] = c.width
 	}
 	q := quoteSheet(k.sheet)
 	ref := func(col string) string {
@@ -262,7 +249,7 @@ func drawScoreChart(k chartKey) (*xlsxw.Chart, error) {
 	}
 	solid := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	vary := false
-	err := f.AddChart(k.sheet, "A"+strconv.Itoa(k.at), &excelize.Chart{
+	return drawChart(k.sheet, widths, "A"+strconv.Itoa(k.at), &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{
 			{Name: q + "!$D$" + strconv.Itoa(k.header), Categories: ref("A"), Values: ref("D"), Fill: solid(reviewColor)},
@@ -275,41 +262,4 @@ func drawScoreChart(k chartKey) (*xlsxw.Chart, error) {
 		YAxis:      excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "404040"}, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "得分"}}}},
 		Dimension:  excelize.ChartDimension{Width: 1000, Height: 380},
 	})
-	if err != nil {
-		return nil, err
-	}
-	parts, err := partsOf(f, "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/charts/chart1.xml")
-	if err != nil {
-		return nil, err
-	}
-	// xlsxw relates the drawing to the chart as rId1: so must excelize.
-	if !bytes.Contains(parts[1], []byte(`Id="rId1"`)) || !bytes.Contains(parts[1], []byte(`charts/chart1.xml"`)) {
-		return nil, fmt.Errorf("excelize 生成的图表关系与预期不符：%s", parts[1])
-	}
-	return &xlsxw.Chart{Drawing: parts[0], Chart: parts[2]}, nil
-}
-
-// partsOf writes f and returns the named parts of the package.
-func partsOf(f *excelize.File, names ...string) ([][]byte, error) {
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, err
-	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		return nil, err
-	}
-	out := make([][]byte, len(names))
-	for i, name := range names {
-		rc, err := zr.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		out[i], err = io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }

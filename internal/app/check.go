@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"fundcheck/batch"
-	"fundcheck/internal/gctune"
 	"fundcheck/sheets"
 
 	"github.com/urfave/cli/v2"
@@ -125,9 +124,7 @@ func summaryDir(out string, args []string) string {
 
 func (r *runner) summary(s *sheets.Summary, dir string, asJSON bool) error {
 	path := sheets.SummaryPath(dir, r.env.Now())
-	restore := gctune.Lean()
 	err := s.Save(path)
-	restore()
 	// The JSON document owns stdout; the summary's name goes to stderr then.
 	w := r.env.Stdout
 	if asJSON {

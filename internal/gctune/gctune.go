@@ -32,16 +32,3 @@ func Apply() {
 		debug.SetMemoryLimit(MemoryLimit)
 	}
 }
-
-// Lean returns the collector to Go's default pace (unless GOGC is the
-// user's) until the returned function is called: for one last burst of
-// allocation that keeps much of what it allocates, such as the summary of a
-// batch, where collecting less often buys little time and costs memory that
-// grows with the batch.
-func Lean() (restore func()) {
-	if os.Getenv("GOGC") != "" {
-		return func() {}
-	}
-	old := debug.SetGCPercent(100)
-	return func() { debug.SetGCPercent(old) }
-}

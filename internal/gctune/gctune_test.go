@@ -33,24 +33,3 @@ func TestApply(t *testing.T) {
 		t.Errorf("memory limit %d with GOMEMLIMIT=2GiB, want %d", got, 2<<30)
 	}
 }
-
-func TestLean(t *testing.T) {
-	defer debug.SetGCPercent(debug.SetGCPercent(Percent))
-	t.Setenv("GOGC", "")
-	restore := Lean()
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("GC percent %d while lean, want 100", got)
-	}
-	restore()
-	if got := debug.SetGCPercent(Percent); got != Percent {
-		t.Errorf("GC percent %d after lean, want %d back", got, Percent)
-	}
-	// The user's GOGC stays.
-	t.Setenv("GOGC", "50")
-	debug.SetGCPercent(50)
-	restore = Lean()
-	if got := debug.SetGCPercent(50); got != 50 {
-		t.Errorf("GC percent %d while lean with GOGC=50, want 50", got)
-	}
-	restore()
-}

@@ -11,8 +11,10 @@ import (
 
 // Sheet is one worksheet: its layout and print settings, filled row by row.
 type Sheet struct {
-	Name   string
-	Widths []float64 // column widths from column A, in Excel's character units
+	Name string
+	// Widths are the column widths from column A, in Excel's character
+	// units; 0 leaves a column at the default width.
+	Widths []float64
 
 	// FrozenRows rows at the top stay in view when scrolling.
 	FrozenRows int
@@ -25,6 +27,13 @@ type Sheet struct {
 	Landscape bool
 	// Chart, when not nil, is drawn on the sheet.
 	Chart *Chart
+	// Stream, when not nil, makes the rows below those made with Row as the
+	// sheet is written: each row it asks next for is written out when it
+	// asks for the following one (or returns), and then dropped, so a sheet
+	// of any length takes the memory of one row. Row numbers must increase.
+	// A streamed sheet has no dimension element: its extent is not known
+	// before its rows are written.
+	Stream func(next func(n int) *Row) error
 
 	rows   []*Row
 	merges []string
@@ -37,7 +46,9 @@ type Chart struct {
 	Drawing, Chart []byte
 }
 
-type link struct{ ref, location, tooltip string }
+// link is a hyperlink: to a place in the workbook (location) or to a file
+// or address outside it (target).
+type link struct{ ref, location, target, tooltip string }
 
 // Row is one row of a sheet.
 type Row struct {
@@ -126,7 +137,14 @@ func (s *Sheet) Merge(from, to string) {
 // Link makes the cell ref a link to location in the workbook ("'项目清单'!B4"),
 // with tooltip shown on hover.
 func (s *Sheet) Link(ref, location, tooltip string) {
-	s.links = append(s.links, link{ref, location, tooltip})
+	s.links = append(s.links, link{ref: ref, location: location, tooltip: tooltip})
+}
+
+// LinkFile makes the cell ref a link to target outside the workbook: a file,
+// by a path relative to the workbook's folder with forward slashes
+// ("结果/阿城区_审核结果.xlsx"), or an address.
+func (s *Sheet) LinkFile(ref, target string) {
+	s.links = append(s.links, link{ref: ref, target: target})
 }
 
 // dimension is the range the sheet's cells span, "A1" when it has none.

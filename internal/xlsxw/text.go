@@ -1,9 +1,6 @@
 package xlsxw
 
-import (
-	"bytes"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // maxCellChars is the most text a cell holds, in UTF-16 code units.
 const maxCellChars = 32767
@@ -11,7 +8,7 @@ const maxCellChars = 32767
 // cellText writes v as the content of a cell's <t>: cut to what a cell
 // holds, escaped for XML, and with each literal "_xHHHH_" escaped in turn,
 // since Excel would read it as the character HHHH.
-func cellText(b *bytes.Buffer, v string) {
+func cellText(b writer, v string) {
 	units := 0
 	for i := 0; i < len(v); {
 		r, size := utf8.DecodeRuneInString(v[i:])
@@ -27,7 +24,7 @@ func cellText(b *bytes.Buffer, v string) {
 }
 
 // attrText writes v escaped for an attribute value in double quotes.
-func attrText(b *bytes.Buffer, v string) {
+func attrText(b writer, v string) {
 	for i := 0; i < len(v); {
 		r, size := utf8.DecodeRuneInString(v[i:])
 		escapeRune(b, r, size, v[i:i+size], true)
@@ -36,7 +33,7 @@ func attrText(b *bytes.Buffer, v string) {
 }
 
 // charData writes v escaped for character data.
-func charData(b *bytes.Buffer, v string) {
+func charData(b writer, v string) {
 	for i := 0; i < len(v); {
 		r, size := utf8.DecodeRuneInString(v[i:])
 		escapeRune(b, r, size, v[i:i+size], false)
@@ -44,7 +41,7 @@ func charData(b *bytes.Buffer, v string) {
 	}
 }
 
-func escapeRune(b *bytes.Buffer, r rune, size int, raw string, attr bool) {
+func escapeRune(b writer, r rune, size int, raw string, attr bool) {
 	switch {
 	case r == '&':
 		b.WriteString("&amp;")

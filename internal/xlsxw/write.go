@@ -2,9 +2,12 @@ package xlsxw
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"cmp"
+	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,6 +19,10 @@ type Workbook struct {
 	// Styles is the whole styles part (xl/styles.xml); the style numbers
 	// cells carry index its cellXfs.
 	Styles []byte
+	// Theme, when not nil, is the theme part (xl/theme/theme1.xml) the
+	// styles' theme colours and fonts refer to. Excel does without, but
+	// some readers (excelize) then lose every colour.
+	Theme  []byte
 	Sheets []*Sheet
 	// Store leaves the parts uncompressed: for a workbook that is read back
 	// at once (and compressed again) rather than kept.
@@ -35,54 +42,64 @@ const (
 func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	zw := zip.NewWriter(cw)
-	var b bytes.Buffer
-	put := func(name string) error {
+	bw := bufio.NewWriterSize(nil, 64<<10)
+	var err error
+	part := func(name string, write func(*bufio.Writer) error) {
+		if err != nil {
+			return
+		}
 		method := zip.Deflate
 		if wb.Store {
 			method = zip.Store
 		}
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method})
-		if err != nil {
-			return err
+		var f io.Writer
+		if f, err = zw.CreateHeader(&zip.FileHeader{Name: name, Method: method}); err != nil {
+			return
 		}
-		_, err = f.Write(b.Bytes())
-		b.Reset()
-		return err
-	}
-	var err error
-	do := func(name string, write func(*bytes.Buffer)) {
-		if err == nil {
-			write(&b)
-			err = put(name)
+		bw.Reset(f)
+		if err = write(bw); err == nil {
+			err = bw.Flush()
 		}
 	}
-	do("[Content_Types].xml", wb.contentTypes)
-	do("_rels/.rels", func(b *bytes.Buffer) {
-		rels(b, []relationship{{"officeDocument", "xl/workbook.xml"}})
-	})
-	do("xl/workbook.xml", wb.workbook)
-	do("xl/_rels/workbook.xml.rels", func(b *bytes.Buffer) {
-		rs := make([]relationship, 0, len(wb.Sheets)+1)
-		for i := range wb.Sheets {
-			rs = append(rs, relationship{"worksheet", "worksheets/sheet" + strconv.Itoa(i+1) + ".xml"})
-		}
-		rels(b, append(rs, relationship{"styles", "styles.xml"}))
-	})
-	do("xl/styles.xml", func(b *bytes.Buffer) { b.Write(wb.Styles) })
+	bytesOf := func(b []byte) func(*bufio.Writer) error {
+		return func(w *bufio.Writer) error { _, err := w.Write(b); return err }
+	}
+	part("[Content_Types].xml", wb.contentTypes)
+	part("_rels/.rels", rels([]relationship{{kind: "officeDocument", target: "xl/workbook.xml"}}))
+	part("xl/workbook.xml", wb.workbook)
+	sheetRels := make([]relationship, 0, len(wb.Sheets)+2)
+	for i := range wb.Sheets {
+		sheetRels = append(sheetRels, relationship{kind: "worksheet", target: "worksheets/sheet" + strconv.Itoa(i+1) + ".xml"})
+	}
+	sheetRels = append(sheetRels, relationship{kind: "styles", target: "styles.xml"})
+	if wb.Theme != nil {
+		sheetRels = append(sheetRels, relationship{kind: "theme", target: "theme/theme1.xml"})
+	}
+	part("xl/_rels/workbook.xml.rels", rels(sheetRels))
+	part("xl/styles.xml", bytesOf(wb.Styles))
+	if wb.Theme != nil {
+		part("xl/theme/theme1.xml", bytesOf(wb.Theme))
+	}
 	for i, s := range wb.Sheets {
 		n := strconv.Itoa(i + 1)
-		do("xl/worksheets/sheet"+n+".xml", func(b *bytes.Buffer) { s.write(b, i == 0) })
-		if s.Chart == nil {
-			continue
+		var own []relationship
+		if s.Chart != nil {
+			own = append(own, relationship{kind: "drawing", target: "../drawings/drawing" + n + ".xml"})
 		}
-		do("xl/worksheets/_rels/sheet"+n+".xml.rels", func(b *bytes.Buffer) {
-			rels(b, []relationship{{"drawing", "../drawings/drawing" + n + ".xml"}})
-		})
-		do("xl/drawings/drawing"+n+".xml", func(b *bytes.Buffer) { b.Write(s.Chart.Drawing) })
-		do("xl/drawings/_rels/drawing"+n+".xml.rels", func(b *bytes.Buffer) {
-			rels(b, []relationship{{"chart", "../charts/chart" + n + ".xml"}})
-		})
-		do("xl/charts/chart"+n+".xml", func(b *bytes.Buffer) { b.Write(s.Chart.Chart) })
+		part("xl/worksheets/sheet"+n+".xml", func(w *bufio.Writer) error { return s.write(w, i == 0, len(own)) })
+		for _, l := range s.links {
+			if l.target != "" {
+				own = append(own, relationship{kind: "hyperlink", target: l.target, external: true})
+			}
+		}
+		if len(own) > 0 {
+			part("xl/worksheets/_rels/sheet"+n+".xml.rels", rels(own))
+		}
+		if s.Chart != nil {
+			part("xl/drawings/drawing"+n+".xml", bytesOf(s.Chart.Drawing))
+			part("xl/drawings/_rels/drawing"+n+".xml.rels", rels([]relationship{{kind: "chart", target: "../charts/chart" + n + ".xml"}}))
+			part("xl/charts/chart"+n+".xml", bytesOf(s.Chart.Chart))
+		}
 	}
 	if err == nil {
 		err = zw.Close()
@@ -101,7 +118,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func (wb *Workbook) contentTypes(b *bytes.Buffer) {
+func (wb *Workbook) contentTypes(b *bufio.Writer) error {
 	b.WriteString(xmlDecl + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 		`<Default Extension="xml" ContentType="application/xml"/>`)
@@ -110,6 +127,9 @@ func (wb *Workbook) contentTypes(b *bytes.Buffer) {
 	}
 	override("xl/workbook.xml", "spreadsheetml.sheet.main+xml")
 	override("xl/styles.xml", "spreadsheetml.styles+xml")
+	if wb.Theme != nil {
+		override("xl/theme/theme1.xml", "theme+xml")
+	}
 	for i, s := range wb.Sheets {
 		n := strconv.Itoa(i + 1)
 		override("xl/worksheets/sheet"+n+".xml", "spreadsheetml.worksheet+xml")
@@ -118,23 +138,35 @@ func (wb *Workbook) contentTypes(b *bytes.Buffer) {
 			override("xl/charts/chart"+n+".xml", "drawingml.chart+xml")
 		}
 	}
-	b.WriteString(`</Types>`)
+	_, err := b.WriteString(`</Types>`)
+	return err
 }
 
-type relationship struct{ kind, target string }
+type relationship struct {
+	kind, target string
+	external     bool
+}
 
-func rels(b *bytes.Buffer, rs []relationship) {
-	b.WriteString(xmlDecl + `<Relationships xmlns="` + nsPkg + `">`)
-	for i, r := range rs {
-		b.WriteString(`<Relationship Id="rId` + strconv.Itoa(i+1) + `" Type="` + nsRel + "/" + r.kind +
-			`" Target="` + r.target + `"/>`)
+// rels writes a relationships part; relationship i is "rId" i+1.
+func rels(rs []relationship) func(*bufio.Writer) error {
+	return func(b *bufio.Writer) error {
+		b.WriteString(xmlDecl + `<Relationships xmlns="` + nsPkg + `">`)
+		for i, r := range rs {
+			b.WriteString(`<Relationship Id="rId` + strconv.Itoa(i+1) + `" Type="` + nsRel + "/" + r.kind + `" Target="`)
+			attrText(b, r.target)
+			if r.external {
+				b.WriteString(`" TargetMode="External`)
+			}
+			b.WriteString(`"/>`)
+		}
+		_, err := b.WriteString(`</Relationships>`)
+		return err
 	}
-	b.WriteString(`</Relationships>`)
 }
 
 // workbook writes the workbook part: the sheets, and the names Excel keeps
 // per sheet for its print titles and filter range.
-func (wb *Workbook) workbook(b *bytes.Buffer) {
+func (wb *Workbook) workbook(b *bufio.Writer) error {
 	b.WriteString(xmlDecl + `<workbook xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">` +
 		`<bookViews><workbookView activeTab="0"/></bookViews><sheets>`)
 	for i, s := range wb.Sheets {
@@ -144,7 +176,7 @@ func (wb *Workbook) workbook(b *bytes.Buffer) {
 		b.WriteString(`" sheetId="` + n + `" r:id="rId` + n + `"/>`)
 	}
 	b.WriteString(`</sheets>`)
-	var names bytes.Buffer
+	var names bytes.Buffer // few: two per sheet at most
 	for i, s := range wb.Sheets {
 		q := quoteSheet(s.Name) + "!"
 		if s.AutoFilter != "" {
@@ -161,10 +193,11 @@ func (wb *Workbook) workbook(b *bytes.Buffer) {
 		b.Write(names.Bytes())
 		b.WriteString(`</definedNames>`)
 	}
-	b.WriteString(`</workbook>`)
+	_, err := b.WriteString(`</workbook>`)
+	return err
 }
 
-func definedName(b *bytes.Buffer, name string, sheet int, hidden bool, ref string) {
+func definedName(b writer, name string, sheet int, hidden bool, ref string) {
 	b.WriteString(`<definedName name="` + name + `" localSheetId="` + strconv.Itoa(sheet) + `"`)
 	if hidden {
 		b.WriteString(` hidden="1"`)
@@ -190,13 +223,17 @@ func quoteSheet(name string) string {
 }
 
 // write writes the worksheet part, its elements in the order the schema
-// requires.
-func (s *Sheet) write(b *bytes.Buffer, selected bool) {
+// requires; its relationships to files outside the workbook are numbered
+// from rId(linkRel+1).
+func (s *Sheet) write(b *bufio.Writer, selected bool, linkRel int) error {
 	b.WriteString(xmlDecl + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
 	if s.Landscape {
 		b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
 	}
-	b.WriteString(`<dimension ref="` + s.dimension() + `"/><sheetViews><sheetView`)
+	if s.Stream == nil {
+		b.WriteString(`<dimension ref="` + s.dimension() + `"/>`)
+	}
+	b.WriteString(`<sheetViews><sheetView`)
 	if selected {
 		b.WriteString(` tabSelected="1"`)
 	}
@@ -208,17 +245,27 @@ func (s *Sheet) write(b *bytes.Buffer, selected bool) {
 			`" sqref="` + top + `"/>`)
 	}
 	b.WriteString(`</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
-	if len(s.Widths) > 0 {
+	if slices.ContainsFunc(s.Widths, func(w float64) bool { return w > 0 }) {
 		b.WriteString(`<cols>`)
 		for i, w := range s.Widths {
+			if w <= 0 {
+				continue
+			}
 			n := strconv.Itoa(i + 1)
 			b.WriteString(`<col min="` + n + `" max="` + n + `" width="` + formatFloat(w) + `" customWidth="1"/>`)
 		}
 		b.WriteString(`</cols>`)
 	}
 	b.WriteString(`<sheetData>`)
+	last := 0
 	for _, r := range s.rows {
 		r.write(b)
+		last = r.n
+	}
+	if s.Stream != nil {
+		if err := s.stream(b, last); err != nil {
+			return err
+		}
 	}
 	b.WriteString(`</sheetData>`)
 	if s.AutoFilter != "" {
@@ -234,11 +281,21 @@ func (s *Sheet) write(b *bytes.Buffer, selected bool) {
 	if len(s.links) > 0 {
 		b.WriteString(`<hyperlinks>`)
 		for _, l := range s.links {
-			b.WriteString(`<hyperlink ref="` + l.ref + `" location="`)
-			attrText(b, l.location)
-			b.WriteString(`" tooltip="`)
-			attrText(b, l.tooltip)
-			b.WriteString(`"/>`)
+			b.WriteString(`<hyperlink ref="` + l.ref + `"`)
+			if l.target != "" {
+				linkRel++
+				b.WriteString(` r:id="rId` + strconv.Itoa(linkRel) + `"`)
+			} else {
+				b.WriteString(` location="`)
+				attrText(b, l.location)
+				b.WriteString(`"`)
+			}
+			if l.tooltip != "" {
+				b.WriteString(` tooltip="`)
+				attrText(b, l.tooltip)
+				b.WriteString(`"`)
+			}
+			b.WriteString(`/>`)
 		}
 		b.WriteString(`</hyperlinks>`)
 	}
@@ -249,10 +306,36 @@ func (s *Sheet) write(b *bytes.Buffer, selected bool) {
 	if s.Chart != nil {
 		b.WriteString(`<drawing r:id="rId1"/>`)
 	}
-	b.WriteString(`</worksheet>`)
+	_, err := b.WriteString(`</worksheet>`)
+	return err
 }
 
-func (r *Row) write(b *bytes.Buffer) {
+// stream writes the rows Stream makes, each as soon as the next is asked
+// for, below row last.
+func (s *Sheet) stream(b *bufio.Writer, last int) error {
+	var r *Row
+	var order error
+	err := s.Stream(func(n int) *Row {
+		if r != nil {
+			r.write(b)
+			last = r.n
+		}
+		if n <= last && order == nil {
+			order = fmt.Errorf("xlsxw: sheet %q: row %d streamed after row %d", s.Name, n, last)
+		}
+		r = &Row{n: n}
+		return r
+	})
+	if err != nil {
+		return err
+	}
+	if r != nil {
+		r.write(b)
+	}
+	return order
+}
+
+func (r *Row) write(b writer) {
 	n := strconv.Itoa(r.n)
 	b.WriteString(`<row r="` + n + `"`)
 	if r.Height > 0 {
@@ -286,3 +369,12 @@ func (r *Row) write(b *bytes.Buffer) {
 }
 
 func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// writer is what the parts are written to: a bufio.Writer, or a
+// bytes.Buffer for what is collected before it is written.
+type writer interface {
+	io.Writer
+	io.StringWriter
+	WriteByte(byte) error
+	WriteRune(rune) (int, error)
+}

@@ -3,11 +3,13 @@ package xlsxw_test
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -281,5 +283,84 @@ print(repr(ws["A2"].value), ws["A2"].data_type, ws["B2"].value, ws["B2"].number_
 	}
 	if got, want := strings.TrimSpace(string(csv)), "指标,得分\n=1+1,3.79"; !strings.HasPrefix(got, want) {
 		t.Errorf("LibreOffice reads %q, want %q", got, want)
+	}
+}
+
+// TestStream: rows made while the sheet is written come out in order below
+// the rows made before, with their links; a row out of order, or an error
+// of Stream, fails the write.
+func TestStream(t *testing.T) {
+	const rows = 20000
+	sh := &xlsxw.Sheet{Name: "汇总", FrozenRows: 1}
+	sh.Row(1).Text(1, "地区", 1)
+	sh.Stream = func(next func(int) *xlsxw.Row) error {
+		for n := 2; n <= rows; n++ {
+			r := next(n)
+			r.Text(1, "县"+strconv.Itoa(n), 0)
+			r.Number(2, strconv.Itoa(n)+".5", 2)
+			if n%1000 == 0 {
+				target := "结果/县 " + strconv.Itoa(n) + "&_审核结果.xlsx"
+				r.Text(3, target, 0)
+				sh.LinkFile(xlsx.CellName(n, 3), target)
+			}
+		}
+		return nil
+	}
+	sh.Link("A1", "'汇总'!A2", "")
+	path := save(t, &xlsxw.Workbook{Styles: styles(t), Sheets: []*xlsxw.Sheet{sh}})
+	f := open(t, path)
+	got, err := f.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != rows || got[0][0] != "地区" || got[rows-1][0] != "县"+strconv.Itoa(rows) || got[1][1] != "2.50" {
+		t.Fatalf("%d rows, first %q, second %q, last %q", len(got), got[0], got[1], got[len(got)-1])
+	}
+	for n := 1000; n <= rows; n += 1000 {
+		cell := xlsx.CellName(n, 3)
+		if ok, link, _ := f.GetCellHyperLink("汇总", cell); !ok || link != "结果/县 "+strconv.Itoa(n)+"&_审核结果.xlsx" {
+			t.Errorf("%s links to %v %q", cell, ok, link)
+		}
+	}
+	if ok, link, _ := f.GetCellHyperLink("汇总", "A1"); !ok || link != "'汇总'!A2" {
+		t.Errorf("A1 links to %v %q", ok, link)
+	}
+
+	for name, stream := range map[string]func(func(int) *xlsxw.Row) error{
+		"row again": func(next func(int) *xlsxw.Row) error { next(1); return nil },
+		"backwards": func(next func(int) *xlsxw.Row) error { next(5); next(3); return nil },
+		"error":     func(func(int) *xlsxw.Row) error { return errors.New("读取临时文件失败") },
+	} {
+		sh := &xlsxw.Sheet{Name: "汇总", Stream: stream}
+		sh.Row(1).Text(1, "地区", 0)
+		if _, err := (&xlsxw.Workbook{Styles: styles(t), Sheets: []*xlsxw.Sheet{sh}}).WriteTo(io.Discard); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// TestTheme: with the theme part the styles refer to, excelize reads the
+// colours back; some county scripts use it.
+func TestTheme(t *testing.T) {
+	f := excelize.NewFile()
+	id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := &xlsxw.Sheet{Name: "汇总"}
+	sh.Row(1).Text(1, "地区", id)
+	path := save(t, &xlsxw.Workbook{Styles: zipPart(t, buf.Bytes(), "xl/styles.xml"),
+		Theme: zipPart(t, buf.Bytes(), "xl/theme/theme1.xml"), Sheets: []*xlsxw.Sheet{sh}})
+	g := open(t, path)
+	st, err := g.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(st.Fill.Color, []string{"DDEBF7"}) {
+		t.Errorf("fill %v, want DDEBF7", st.Fill.Color)
 	}
 }
