@@ -16,7 +16,7 @@
 set -eu
 duration=${1:-20s}
 [ $# -gt 0 ] && shift
-pkgs=${*:-./sheets ./internal/xlsx ./internal/xlsxpatch}
+pkgs=${*:-./sheets ./internal/xlsx ./internal/xlsxpatch ./internal/xlsxw}
 cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

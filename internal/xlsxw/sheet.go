@@ -30,9 +30,10 @@ type Sheet struct {
 	// Stream, when not nil, makes the rows below those made with Row as the
 	// sheet is written: each row it asks next for is written out when it
 	// asks for the following one (or returns), and then dropped, so a sheet
-	// of any length takes the memory of one row. Row numbers must increase.
-	// A streamed sheet has no dimension element: its extent is not known
-	// before its rows are written.
+	// of any length takes the memory of one row (and of its links, which
+	// are written after the rows). Row numbers must increase. A streamed
+	// sheet has no dimension element: its extent is not known before its
+	// rows are written.
 	Stream func(next func(n int) *Row) error
 
 	rows   []*Row
@@ -75,12 +76,11 @@ type cell struct {
 // Row returns row n (from 1), starting it if it has not been asked for.
 // Rows are usually filled from top to bottom, which costs nothing extra.
 func (s *Sheet) Row(n int) *Row {
-	i, found := len(s.rows), false
-	if i == 0 || s.rows[i-1].n < n {
+	if k := len(s.rows); k == 0 || s.rows[k-1].n < n {
 		s.rows = append(s.rows, &Row{n: n})
-		return s.rows[i]
+		return s.rows[k]
 	}
-	i, found = slices.BinarySearchFunc(s.rows, n, func(r *Row, n int) int { return cmp.Compare(r.n, n) })
+	i, found := slices.BinarySearchFunc(s.rows, n, func(r *Row, n int) int { return cmp.Compare(r.n, n) })
 	if !found {
 		s.rows = slices.Insert(s.rows, i, &Row{n: n})
 	}

@@ -70,11 +70,13 @@ func save(t *testing.T, wb *xlsxw.Workbook) string {
 	if n != int64(buf.Len()) {
 		t.Errorf("WriteTo says %d bytes, wrote %d", n, buf.Len())
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := writeFile(path, buf.Bytes()); err != nil {
 		t.Fatal(err)
 	}
 	return path
 }
+
+func writeFile(path string, b []byte) error { return os.WriteFile(path, b, 0o644) }
 
 func open(t *testing.T, path string) *excelize.File {
 	t.Helper()
