@@ -266,7 +266,7 @@ func summaryWorkbook(files []summaryFile, dir string, spill io.ReaderAt) (*xlsxw
 		return nil, err
 	}
 	sum := &xlsxw.Sheet{Name: SheetSummary, Widths: summaryWidths, FrozenRows: 1, PrintTitles: 1, Landscape: true, Chart: chart}
-	var d distribution
+	d := distribution{grades: make([]int, 1+len(grades)), bands: make([]int, len(scoreBands))}
 	for _, sf := range files {
 		if sf.checked {
 			d.grades[slices.Index(grades, sf.grade)+1]++
@@ -325,17 +325,17 @@ var summaryWidths = []float64{12, 10, 8, 10, 10, 6, 10, 16, 8, 8, 40, 0, 12}
 var distributionCol = len(summaryHeader) + 2
 
 // The distribution beside the table: the number of counties per grade
-// (rows 1-5), then per band of final score (rows bandRow-distributionRows).
-const (
-	bandRow          = 8
-	distributionRows = bandRow + 5
-)
+// (rows 1-5), then per band of final score (rows bandRow to
+// distributionRows).
+const bandRow = 8
+
+var distributionRows = bandRow + len(scoreBands)
 
 var grades = []string{"A", "B", "C", "D"}
 
 type distribution struct {
-	grades [5]int // by grades' index + 1; [0] counts grades the method lacks
-	bands  [5]int // by scoreBands' index
+	grades []int // by grades' index + 1; [0] counts grades the method lacks
+	bands  []int // by scoreBands' index
 }
 
 // row writes the distribution's cells of row.
