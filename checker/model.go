@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"time"
 
+	"fundcheck/internal/cellref"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -36,15 +38,7 @@ func (r Ref) String() string {
 }
 
 // ColumnName turns a 1-based column number into its letters (1 → A, 27 → AA).
-func ColumnName(col int) string {
-	var b []byte
-	for col > 0 {
-		col--
-		b = append([]byte{byte('A' + col%26)}, b...)
-		col /= 26
-	}
-	return string(b)
-}
+func ColumnName(col int) string { return cellref.Column(col) }
 
 // Value is one field read from the workbook. Set is false when the cell was
 // blank or could not be read (the reader has then recorded a finding); At is

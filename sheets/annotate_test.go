@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"fundcheck/checker"
+	"fundcheck/internal/cellref"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -655,7 +656,7 @@ func TestRefsText(t *testing.T) {
 			t.Errorf("anchorCell(%v) = %q, want %q", tc.refs[0], got, tc.anchor)
 		}
 	}
-	if got := quoteSheet("县's 表"); got != "'县''s 表'" {
+	if got := cellref.QuoteSheet("县's 表"); got != "'县''s 表'" {
 		t.Errorf("quoteSheet = %s", got)
 	}
 }

@@ -2,14 +2,19 @@ package sheets
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"fundcheck/checker"
-	"fundcheck/internal/xlsx"
+	"fundcheck/internal/cellref"
 	"fundcheck/internal/xlsxw"
 )
+
+// rowsPerSheet is how many rows a sheet holds: Excel's limit (a variable so
+// that tests can reach it).
+var rowsPerSheet = xlsxw.MaxRow
 
 // maxListedRefs is how many cells the 单元格 column names before "等共N处".
 const maxListedRefs = 10
@@ -47,7 +52,10 @@ func sortFindings(findings []checker.Finding, sheets []string) []checker.Finding
 }
 
 // findingsSheet builds the findings sheet: one row per finding, the cell
-// column a link to the first cell it names.
+// column a link to the first cell it names. The rows are made as the sheet
+// is written. A report with more findings than a sheet has rows lists what
+// fits and says how many are left out; Excel's limit on links per sheet
+// leaves the later rows without a link (their 单元格 still names the cell).
 func findingsSheet(sheet string, r *checker.Report, original []string, st *styles) *xlsxw.Sheet {
 	sh := &xlsxw.Sheet{Name: sheet, FrozenRows: 1, PrintTitles: 1, Landscape: true}
 	head := sh.Row(1)
@@ -56,40 +64,54 @@ func findingsSheet(sheet string, r *checker.Report, original []string, st *style
 		head.Text(i+1, c.header, st.header)
 	}
 	findings := sortFindings(r.Findings, original)
-	for i, fd := range findings {
-		row := sh.Row(i + 2)
-		sheetName, where, link := "", "", ""
-		if len(fd.Refs) > 0 {
-			sheetName = fd.Refs[0].Sheet
-			where = refsText(fd.Refs)
-			if slices.Contains(original, sheetName) {
-				link = quoteSheet(sheetName) + "!" + anchorCell(fd.Refs[0])
-			}
-		}
-		row.Int(1, i+1, st.center)
-		row.Text(2, fd.Severity.String(), st.severity[fd.Severity])
-		row.Text(3, fd.Code, st.text)
-		row.Text(4, sheetName, st.text)
-		row.Text(5, where, st.wrap)
-		row.Text(6, fd.Message, st.wrap)
-		row.Text(7, fd.Suggestion, st.wrap)
-		if link != "" {
-			sh.Link(xlsx.CellName(i+2, 5), link, "转到 "+fd.Refs[0].String())
-			row.Style(5, 5, st.link)
-		}
-		lines := max(wrappedLines(where, findingColumns[4].width),
-			wrappedLines(fd.Message, findingColumns[5].width), wrappedLines(fd.Suggestion, findingColumns[6].width))
-		if lines > 1 {
-			row.Height = float64(lines)*15 + 3
-		}
-	}
-	last := len(findings) + 1
-	if len(findings) == 0 {
-		last = 2
-		sh.Row(2).Text(6, "未发现问题。", 0)
+	listed := min(len(findings), rowsPerSheet-2)
+	last := listed + 1
+	if len(findings) > listed || len(findings) == 0 {
+		last++
 	}
 	sh.AutoFilter = "A1:G" + strconv.Itoa(last)
+	sh.Stream = func(next func(int) *xlsxw.Row) error {
+		for i, fd := range findings[:listed] {
+			findingRow(sh, next(i+2), i+1, fd, original, st)
+		}
+		switch {
+		case len(findings) == 0:
+			next(2).Text(6, "未发现问题。", 0)
+		case len(findings) > listed:
+			next(last).Text(6, fmt.Sprintf("另有 %d 条问题未列出：Excel 一张工作表最多 %d 行。请修正上面的问题后重新审核。",
+				len(findings)-listed, rowsPerSheet), st.wrap)
+		}
+		return nil
+	}
 	return sh
+}
+
+// findingRow writes finding fd, number no in the list.
+func findingRow(sh *xlsxw.Sheet, row *xlsxw.Row, no int, fd checker.Finding, original []string, st *styles) {
+	sheetName, where, link := "", "", ""
+	if len(fd.Refs) > 0 {
+		sheetName = fd.Refs[0].Sheet
+		where = refsText(fd.Refs)
+		if slices.Contains(original, sheetName) {
+			link = cellref.QuoteSheet(sheetName) + "!" + anchorCell(fd.Refs[0])
+		}
+	}
+	row.Int(1, no, st.center)
+	row.Text(2, fd.Severity.String(), st.severity[fd.Severity])
+	row.Text(3, fd.Code, st.text)
+	row.Text(4, sheetName, st.text)
+	row.Text(5, where, st.wrap)
+	row.Text(6, fd.Message, st.wrap)
+	row.Text(7, fd.Suggestion, st.wrap)
+	if link != "" {
+		sh.Link(cellref.Cell(row.N(), 5), link, "转到 "+fd.Refs[0].String())
+		row.Style(5, 5, st.link)
+	}
+	lines := max(wrappedLines(where, findingColumns[4].width),
+		wrappedLines(fd.Message, findingColumns[5].width), wrappedLines(fd.Suggestion, findingColumns[6].width))
+	if lines > 1 {
+		row.Height = float64(lines)*15 + 3
+	}
 }
 
 // refsText names the cells of a finding: the first, then the others (with
@@ -130,12 +152,6 @@ func refLabel(r checker.Ref) string {
 // first cell, or A1 for a whole sheet.
 func anchorCell(r checker.Ref) string {
 	return checker.ColumnName(max(r.Col, 1)) + strconv.Itoa(max(r.Row, 1))
-}
-
-// quoteSheet quotes a sheet name for a reference: LibreOffice keeps an
-// unquoted Chinese name as a broken link.
-func quoteSheet(name string) string {
-	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
 // wrappedLines estimates how many lines text takes in a wrapped column of

@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"fundcheck/checker"
-	"fundcheck/internal/xlsx"
+	"fundcheck/internal/cellref"
 	"fundcheck/internal/xlsxw"
 
 	"github.com/shopspring/decimal"
@@ -285,12 +285,18 @@ func summaryWorkbook(files []summaryFile, dir string, spill io.ReaderAt) (*xlsxw
 		}
 		return nil
 	}
-	rows := 1
+	total := 0
 	for _, sf := range files {
-		rows += sf.problems
+		total += sf.problems
+	}
+	// What does not fit in a sheet is left out, and a last row says so.
+	listed := min(total, rowsPerSheet-2)
+	last := listed + 1
+	if total > listed {
+		last++
 	}
 	problems := &xlsxw.Sheet{Name: SheetAllProblem, Widths: []float64{12, 30, 6, 8, 12, 8, 80}, FrozenRows: 1, PrintTitles: 1,
-		Landscape: true, AutoFilter: "A1:" + checker.ColumnName(len(problemHeader)) + strconv.Itoa(rows)}
+		Landscape: true, AutoFilter: "A1:" + checker.ColumnName(len(problemHeader)) + strconv.Itoa(last)}
 	problems.Stream = func(next func(int) *xlsxw.Row) error {
 		header(next(1), problemHeader, st.ids.header)
 		n := 2
@@ -298,6 +304,11 @@ func summaryWorkbook(files []summaryFile, dir string, spill io.ReaderAt) (*xlsxw
 		for _, sf := range files {
 			br.Reset(io.NewSectionReader(spill, sf.at, sf.size))
 			for range sf.problems {
+				if n > listed+1 {
+					next(n).Text(7, fmt.Sprintf("另有 %d 条问题未列出：Excel 一张工作表最多 %d 行。各县的全部问题见其审核结果中的“%s”。",
+						total-listed, rowsPerSheet, SheetFindings), 0)
+					return nil
+				}
 				row := next(n)
 				row.Text(1, sf.county, 0)
 				row.Text(2, filepath.Base(sf.input), 0)
@@ -389,7 +400,7 @@ func summaryRow(sh *xlsxw.Sheet, row *xlsxw.Row, sf summaryFile, dir string, st 
 	case sf.output != "":
 		target := link(dir, sf.output)
 		row.Text(11, target, st.link)
-		sh.LinkFile(xlsx.CellName(row.N(), 11), target)
+		sh.LinkFile(cellref.Cell(row.N(), 11), target)
 	}
 }
 
@@ -468,9 +479,9 @@ var distributionChart = sync.OnceValues(func() (*xlsxw.Chart, error) {
 	return drawChart(s, summaryWidths, c0+strconv.Itoa(distributionRows+2), &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
-			Name:       quoteSheet(s) + "!$" + c1 + "$" + strconv.Itoa(bandRow),
-			Categories: quoteSheet(s) + "!$" + c0 + "$" + first + ":$" + c0 + "$" + last,
-			Values:     quoteSheet(s) + "!$" + c1 + "$" + first + ":$" + c1 + "$" + last,
+			Name:       cellref.QuoteSheet(s) + "!$" + c1 + "$" + strconv.Itoa(bandRow),
+			Categories: cellref.QuoteSheet(s) + "!$" + c0 + "$" + first + ":$" + c0 + "$" + last,
+			Values:     cellref.QuoteSheet(s) + "!$" + c1 + "$" + first + ":$" + c1 + "$" + last,
 		}},
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "折算得分分布"}}},
 		VaryColors: &noVary,

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"fundcheck/checker"
+	"fundcheck/internal/cellref"
 	"fundcheck/internal/xlsxw"
 
 	"github.com/shopspring/decimal"
@@ -17,6 +18,16 @@ var verdictColumns = []struct {
 	width  float64
 }{
 	{"序号", 6}, {"指标", 34}, {"满分", 8}, {"复核得分", 10}, {"自评得分", 10}, {"差异", 8}, {"计分方式", 10}, {"计分依据", 62},
+}
+
+// verdictWidths are the widths of the verdict sheet's columns, which also
+// place the far corner of its chart.
+func verdictWidths() []float64 {
+	w := make([]float64, len(verdictColumns))
+	for i, c := range verdictColumns {
+		w[i] = c.width
+	}
+	return w
 }
 
 // Chart series colours: one per series, the same for every indicator.
@@ -82,10 +93,7 @@ func (w *verdictWriter) pair(label string, value func(col string)) {
 // score and grade, the finding counts, the 审核意见, the per-indicator table
 // and a chart of review against self-scores.
 func verdictSheet(sheet, findings string, r *checker.Report, st *styles) (*xlsxw.Sheet, error) {
-	sh := &xlsxw.Sheet{Name: sheet, Landscape: true}
-	for _, c := range verdictColumns {
-		sh.Widths = append(sh.Widths, c.width)
-	}
+	sh := &xlsxw.Sheet{Name: sheet, Landscape: true, Widths: verdictWidths()}
 	w := &verdictWriter{sh: sh, st: st}
 	w.next()
 	w.str("A", place(r)+yearText(r)+"衔接推进乡村振兴补助资金绩效评价审核结论", st.title)
@@ -239,17 +247,13 @@ var charts = struct {
 
 // drawScoreChart draws the chart of k, on a sheet as wide as the verdict.
 func drawScoreChart(k chartKey) (*xlsxw.Chart, error) {
-	widths := make([]float64, len(verdictColumns))
-	for i, c := range verdictColumns {
-		widths[i] = c.width
-	}
-	q := quoteSheet(k.sheet)
+	q := cellref.QuoteSheet(k.sheet)
 	ref := func(col string) string {
 		return q + "!$" + col + "$" + strconv.Itoa(k.header+1) + ":$" + col + "$" + strconv.Itoa(k.last)
 	}
 	solid := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	vary := false
-	return drawChart(k.sheet, widths, "A"+strconv.Itoa(k.at), &excelize.Chart{
+	return drawChart(k.sheet, verdictWidths(), "A"+strconv.Itoa(k.at), &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{
 			{Name: q + "!$D$" + strconv.Itoa(k.header), Categories: ref("A"), Values: ref("D"), Fill: solid(reviewColor)},

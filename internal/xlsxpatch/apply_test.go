@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"fundcheck/internal/xlsx"
+	"fundcheck/internal/cellref"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -97,7 +97,7 @@ func checkPatched(t *testing.T, orig, got []byte, themed bool) {
 	flagged := map[string]bool{}
 	for _, m := range testMarks {
 		if m.Fill != "" {
-			flagged[xlsx.CellName(m.Row, m.Col)] = true
+			flagged[cellref.Cell(m.Row, m.Col)] = true
 		}
 	}
 	for _, sheet := range of.GetSheetList() {
@@ -126,7 +126,7 @@ func compareSheet(t *testing.T, of, gf *excelize.File, sheet string, flagged map
 	}
 	for r := 1; r <= len(rows)+2; r++ {
 		for c := 1; c <= maxCol; c++ {
-			cell := xlsx.CellName(r, c)
+			cell := cellref.Cell(r, c)
 			ov, _ := of.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 			gv, err := gf.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 			if err != nil || ov != gv {
@@ -152,10 +152,10 @@ func compareSheet(t *testing.T, of, gf *excelize.File, sheet string, flagged map
 		}
 	}
 	for c := 1; c <= maxCol; c++ {
-		ow, _ := of.GetColWidth(sheet, xlsx.ColumnName(c))
-		gw, _ := gf.GetColWidth(sheet, xlsx.ColumnName(c))
+		ow, _ := of.GetColWidth(sheet, cellref.Column(c))
+		gw, _ := gf.GetColWidth(sheet, cellref.Column(c))
 		if ow != gw {
-			t.Errorf("%s column %s: width %v, want %v", sheet, xlsx.ColumnName(c), gw, ow)
+			t.Errorf("%s column %s: width %v, want %v", sheet, cellref.Column(c), gw, ow)
 		}
 	}
 	om, _ := of.GetMergeCells(sheet)
@@ -184,7 +184,7 @@ func checkFills(t *testing.T, of, gf *excelize.File, marks []Mark, themed bool) 
 	t.Helper()
 	done := map[string]bool{}
 	for _, m := range marks {
-		cell := xlsx.CellName(m.Row, m.Col)
+		cell := cellref.Cell(m.Row, m.Col)
 		if m.Fill == "" || done[cell] {
 			continue
 		}

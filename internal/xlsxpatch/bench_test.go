@@ -10,8 +10,8 @@ import (
 	"runtime"
 	"testing"
 
+	"fundcheck/internal/cellref"
 	"fundcheck/internal/heapwatch"
-	"fundcheck/internal/xlsx"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -128,7 +128,7 @@ func benchExcelize(b *testing.B, projects, payments, marks int) {
 		}
 		styles := map[int]int{}
 		for _, m := range plan["资金明细"] {
-			cell := xlsx.CellName(m.Row, m.Col)
+			cell := cellref.Cell(m.Row, m.Col)
 			if err := f.AddComment("资金明细", excelize.Comment{Cell: cell, Author: DefaultAuthor, Text: m.Note}); err != nil {
 				b.Fatal(err)
 			}

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"fundcheck/internal/xlsx"
+	"fundcheck/internal/cellref"
 )
 
 // note is one cell's comment: its text kept as the raw content of <text>
@@ -141,7 +141,7 @@ func (np *notesPart) bytes() []byte {
 	b.WriteString("</" + p + "authors><" + p + "commentList>")
 	for _, n := range np.sorted() {
 		fmt.Fprintf(&b, `<%scomment ref="%s" authorId="%d"><%stext>%s</%stext></%scomment>`,
-			p, xlsx.CellName(n.row, n.col), authors[n.author], p, withPrefix([]byte(n.text), p), p, p)
+			p, cellref.Cell(n.row, n.col), authors[n.author], p, withPrefix([]byte(n.text), p), p, p)
 	}
 	b.WriteString("</" + p + "commentList></" + p + "comments>")
 	return b.Bytes()

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strconv"
 
-	"fundcheck/internal/xlsx"
+	"fundcheck/internal/cellref"
 )
 
 // tabChange says what happens to a sheet's tabSelected flag.
@@ -299,7 +299,7 @@ func (rw *sheetRewriter) cell(tok []byte) []byte {
 	}
 	rw.flushCells(n)
 	if !hasR {
-		tok = setAttr(tok, "r", xlsx.CellName(rw.rowNum, n))
+		tok = setAttr(tok, "r", cellref.Cell(rw.rowNum, n))
 	}
 	rw.colNum = n
 	cells := rw.cur.cells
@@ -349,7 +349,7 @@ func (rw *sheetRewriter) flushCells(limit int) {
 			continue
 		}
 		xf := rw.defaultXf(c.col)
-		rw.write("<" + rw.pfx + `c r="` + xlsx.CellName(rw.rowNum, c.col) + `" s="` +
+		rw.write("<" + rw.pfx + `c r="` + cellref.Cell(rw.rowNum, c.col) + `" s="` +
 			strconv.Itoa(rw.e.restyle(xf, c.fill)) + `"/>`)
 	}
 }

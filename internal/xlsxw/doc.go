@@ -12,4 +12,6 @@
 // Text is always written as text, never as a formula, and is made safe for
 // XML and for Excel: characters XML cannot carry become U+FFFD, a literal
 // "_x0041_" stays literal, and text beyond Excel's 32,767 characters is cut.
+// Excel's other limits hold too: a row or column outside its grid fails the
+// write, and links past the 65,530 a sheet may have are not written.
 package xlsxw

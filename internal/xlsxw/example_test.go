@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"fundcheck/internal/cellref"
 	"fundcheck/internal/xlsx"
 	"fundcheck/internal/xlsxw"
 )
@@ -50,7 +51,7 @@ func ExampleWorkbook() {
 	defer f.Close()
 	err = f.Rows("问题清单", func(row int, cells []xlsx.Cell) error {
 		for _, c := range cells {
-			fmt.Printf("%s %v %s\n", xlsx.CellName(row, c.Col), c.Kind, c.Value)
+			fmt.Printf("%s %v %s\n", cellref.Cell(row, c.Col), c.Kind, c.Value)
 		}
 		return nil
 	})

@@ -2,11 +2,10 @@ package xlsxw
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 
-	"fundcheck/internal/xlsx"
+	"fundcheck/internal/cellref"
 )
 
 // Sheet is one worksheet: its layout and print settings, filled row by row.
@@ -47,15 +46,28 @@ type Chart struct {
 	Drawing, Chart []byte
 }
 
-// link is a hyperlink: to a place in the workbook (location) or to a file
-// or address outside it (target).
-type link struct{ ref, location, target, tooltip string }
+// link is a hyperlink: to a place in the workbook (location) or, when
+// external, to a file or address outside it (target).
+type link struct {
+	ref, location, target, tooltip string
+	external                       bool
+}
+
+// Excel's limits: rows and columns of a sheet, and links on one sheet (with
+// more, Excel drops every link of the sheet when it repairs the file).
+const (
+	MaxRow   = 1 << 20
+	MaxCol   = 1 << 14
+	MaxLinks = 65530
+)
 
 // Row is one row of a sheet.
 type Row struct {
 	n      int
 	Height float64 // in points; 0 leaves Excel's default
 	cells  []cell
+	bad    bool // a column out of Excel's range was written to: badCol
+	badCol int
 }
 
 type cellKind uint8
@@ -87,10 +99,13 @@ func (s *Sheet) Row(n int) *Row {
 	return s.rows[i]
 }
 
-// at returns the cell of column col (from 1), growing the row to it.
+// at returns the cell of column col (from 1), growing the row to it. A
+// column out of Excel's range gets a cell that is not written, and the
+// workbook is not written either.
 func (r *Row) at(col int) *cell {
-	if col < 1 {
-		panic(fmt.Sprintf("xlsxw: column %d", col))
+	if col < 1 || col > MaxCol {
+		r.bad, r.badCol = true, col
+		return &cell{}
 	}
 	for len(r.cells) < col {
 		r.cells = append(r.cells, cell{})
@@ -135,16 +150,23 @@ func (s *Sheet) Merge(from, to string) {
 }
 
 // Link makes the cell ref a link to location in the workbook ("'项目清单'!B4"),
-// with tooltip shown on hover.
+// with tooltip shown on hover. A sheet keeps its first MaxLinks links; the
+// others are dropped, as are links to nowhere.
 func (s *Sheet) Link(ref, location, tooltip string) {
-	s.links = append(s.links, link{ref: ref, location: location, tooltip: tooltip})
+	s.addLink(link{ref: ref, location: location, tooltip: tooltip})
 }
 
 // LinkFile makes the cell ref a link to target outside the workbook: a file,
 // by a path relative to the workbook's folder with forward slashes
-// ("结果/阿城区_审核结果.xlsx"), or an address.
+// ("结果/阿城区_审核结果.xlsx"), or an address. It counts towards MaxLinks.
 func (s *Sheet) LinkFile(ref, target string) {
-	s.links = append(s.links, link{ref: ref, target: target})
+	s.addLink(link{ref: ref, target: target, external: true})
+}
+
+func (s *Sheet) addLink(l link) {
+	if len(s.links) < MaxLinks && l.location+l.target != "" {
+		s.links = append(s.links, l)
+	}
 }
 
 // dimension is the range the sheet's cells span, "A1" when it has none.
@@ -166,7 +188,7 @@ func (s *Sheet) dimension() string {
 	if top == 0 {
 		return "A1"
 	}
-	return "A" + strconv.Itoa(top) + ":" + xlsx.ColumnName(width) + strconv.Itoa(bottom)
+	return "A" + strconv.Itoa(top) + ":" + cellref.Column(width) + strconv.Itoa(bottom)
 }
 
 // N is the row's number, from 1.

@@ -5,38 +5,36 @@ import "unicode/utf8"
 // maxCellChars is the most text a cell holds, in UTF-16 code units.
 const maxCellChars = 32767
 
-// cellText writes v as the content of a cell's <t>: cut to what a cell
-// holds, escaped for XML, and with each literal "_xHHHH_" escaped in turn,
-// since Excel would read it as the character HHHH.
-func cellText(b writer, v string) {
+// Where text goes decides how it is escaped: SpreadsheetML's own strings
+// (ST_Xstring: cell text, sheet names, tooltips, link locations, defined
+// names' formulas) have each literal "_xHHHH_" escaped in turn, since Excel
+// reads it as the character HHHH; a relationship's target, which belongs to
+// the package, not to SpreadsheetML, is only made safe XML.
+type textKind struct {
+	attr, xstring bool
+	limit         int // in UTF-16 code units; 0 for none
+}
+
+var (
+	cellText = textKind{xstring: true, limit: maxCellChars}.write
+	xstrText = textKind{xstring: true}.write
+	xstrAttr = textKind{attr: true, xstring: true}.write
+	attrText = textKind{attr: true}.write
+)
+
+// write writes v to b as k says; a byte that is not UTF-8 or a character
+// XML cannot carry becomes U+FFFD.
+func (k textKind) write(b writer, v string) {
 	units := 0
 	for i := 0; i < len(v); {
 		r, size := utf8.DecodeRuneInString(v[i:])
-		if units += utf16Len(r); units > maxCellChars {
+		if units += utf16Len(r); k.limit > 0 && units > k.limit {
 			return
 		}
-		if r == '_' && isEscapeAt(v, i) {
+		if k.xstring && r == '_' && isEscapeAt(v, i) {
 			b.WriteString("_x005F")
 		}
-		escapeRune(b, r, size, v[i:i+size], false)
-		i += size
-	}
-}
-
-// attrText writes v escaped for an attribute value in double quotes.
-func attrText(b writer, v string) {
-	for i := 0; i < len(v); {
-		r, size := utf8.DecodeRuneInString(v[i:])
-		escapeRune(b, r, size, v[i:i+size], true)
-		i += size
-	}
-}
-
-// charData writes v escaped for character data.
-func charData(b writer, v string) {
-	for i := 0; i < len(v); {
-		r, size := utf8.DecodeRuneInString(v[i:])
-		escapeRune(b, r, size, v[i:i+size], false)
+		escapeRune(b, r, size, v[i:i+size], k.attr)
 		i += size
 	}
 }

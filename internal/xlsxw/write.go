@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"fundcheck/internal/xlsx"
+	"fundcheck/internal/cellref"
 )
 
 // Workbook is a set of sheets sharing one styles part.
@@ -88,7 +88,7 @@ func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
 		}
 		part("xl/worksheets/sheet"+n+".xml", func(w *bufio.Writer) error { return s.write(w, i == 0, len(own)) })
 		for _, l := range s.links {
-			if l.target != "" {
+			if l.external {
 				own = append(own, relationship{kind: "hyperlink", target: l.target, external: true})
 			}
 		}
@@ -172,13 +172,13 @@ func (wb *Workbook) workbook(b *bufio.Writer) error {
 	for i, s := range wb.Sheets {
 		n := strconv.Itoa(i + 1)
 		b.WriteString(`<sheet name="`)
-		attrText(b, s.Name)
+		xstrAttr(b, s.Name)
 		b.WriteString(`" sheetId="` + n + `" r:id="rId` + n + `"/>`)
 	}
 	b.WriteString(`</sheets>`)
 	var names bytes.Buffer // few: two per sheet at most
 	for i, s := range wb.Sheets {
-		q := quoteSheet(s.Name) + "!"
+		q := cellref.QuoteSheet(s.Name) + "!"
 		if s.AutoFilter != "" {
 			from, to, _ := strings.Cut(s.AutoFilter, ":")
 			definedName(&names, "_xlnm._FilterDatabase", i, true, q+absolute(from)+":"+absolute(cmp.Or(to, from)))
@@ -203,7 +203,7 @@ func definedName(b writer, name string, sheet int, hidden bool, ref string) {
 		b.WriteString(` hidden="1"`)
 	}
 	b.WriteString(`>`)
-	charData(b, ref)
+	xstrText(b, ref)
 	b.WriteString(`</definedName>`)
 }
 
@@ -214,12 +214,6 @@ func absolute(ref string) string {
 		return ref
 	}
 	return "$" + ref[:i] + "$" + ref[i:]
-}
-
-// quoteSheet quotes a sheet name for a reference, as Excel does for any
-// name that is not plain ASCII letters and digits.
-func quoteSheet(name string) string {
-	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
 // write writes the worksheet part, its elements in the order the schema
@@ -259,6 +253,9 @@ func (s *Sheet) write(b *bufio.Writer, selected bool, linkRel int) error {
 	b.WriteString(`<sheetData>`)
 	last := 0
 	for _, r := range s.rows {
+		if err := r.check(s.Name); err != nil {
+			return err
+		}
 		r.write(b)
 		last = r.n
 	}
@@ -282,17 +279,17 @@ func (s *Sheet) write(b *bufio.Writer, selected bool, linkRel int) error {
 		b.WriteString(`<hyperlinks>`)
 		for _, l := range s.links {
 			b.WriteString(`<hyperlink ref="` + l.ref + `"`)
-			if l.target != "" {
+			if l.external {
 				linkRel++
 				b.WriteString(` r:id="rId` + strconv.Itoa(linkRel) + `"`)
 			} else {
 				b.WriteString(` location="`)
-				attrText(b, l.location)
+				xstrAttr(b, l.location)
 				b.WriteString(`"`)
 			}
 			if l.tooltip != "" {
 				b.WriteString(` tooltip="`)
-				attrText(b, l.tooltip)
+				xstrAttr(b, l.tooltip)
 				b.WriteString(`"`)
 			}
 			b.WriteString(`/>`)
@@ -314,14 +311,22 @@ func (s *Sheet) write(b *bufio.Writer, selected bool, linkRel int) error {
 // for, below row last.
 func (s *Sheet) stream(b *bufio.Writer, last int) error {
 	var r *Row
-	var order error
-	err := s.Stream(func(n int) *Row {
-		if r != nil {
+	var bad error // the first row that cannot be written; the rest are not
+	put := func() {
+		if bad == nil {
+			bad = r.check(s.Name)
+		}
+		if bad == nil && r.n <= last {
+			bad = fmt.Errorf("工作表“%s”的第 %d 行写在了第 %d 行之后", s.Name, r.n, last)
+		}
+		if bad == nil {
 			r.write(b)
 			last = r.n
 		}
-		if n <= last && order == nil {
-			order = fmt.Errorf("xlsxw: sheet %q: row %d streamed after row %d", s.Name, n, last)
+	}
+	err := s.Stream(func(n int) *Row {
+		if r != nil {
+			put()
 		}
 		r = &Row{n: n}
 		return r
@@ -330,9 +335,20 @@ func (s *Sheet) stream(b *bufio.Writer, last int) error {
 		return err
 	}
 	if r != nil {
-		r.write(b)
+		put()
 	}
-	return order
+	return bad
+}
+
+// check says why Excel cannot hold the row, or returns nil.
+func (r *Row) check(sheet string) error {
+	switch {
+	case r.n < 1 || r.n > MaxRow:
+		return fmt.Errorf("工作表“%s”没有第 %d 行：Excel 的行号是 1 到 %d", sheet, r.n, MaxRow)
+	case r.bad:
+		return fmt.Errorf("工作表“%s”第 %d 行没有第 %d 列：Excel 的列号是 1 到 %d", sheet, r.n, r.badCol, MaxCol)
+	}
+	return nil
 }
 
 func (r *Row) write(b writer) {
@@ -346,7 +362,7 @@ func (r *Row) write(b writer) {
 		if !c.set {
 			continue
 		}
-		b.WriteString(`<c r="` + xlsx.ColumnName(i+1) + n + `"`)
+		b.WriteString(`<c r="` + cellref.Column(i+1) + n + `"`)
 		if c.style != 0 {
 			b.WriteString(` s="` + strconv.Itoa(c.style) + `"`)
 		}
@@ -375,6 +391,5 @@ func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) 
 type writer interface {
 	io.Writer
 	io.StringWriter
-	WriteByte(byte) error
 	WriteRune(rune) (int, error)
 }

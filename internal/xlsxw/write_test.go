@@ -14,6 +14,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"fundcheck/internal/cellref"
 	"fundcheck/internal/xlsx"
 	"fundcheck/internal/xlsxw"
 
@@ -129,7 +130,7 @@ func TestText(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, c := range cases {
-		cell := xlsx.CellName(i+1, 1)
+		cell := cellref.Cell(i+1, 1)
 		got, _ := f.GetCellValue("文本", cell)
 		// XML turns a carriage return into a line feed unless escaped;
 		// excelize reads the escaped one back as written.
@@ -303,7 +304,7 @@ func TestStream(t *testing.T) {
 			if n%1000 == 0 {
 				target := "结果/县 " + strconv.Itoa(n) + "&_审核结果.xlsx"
 				r.Text(3, target, 0)
-				sh.LinkFile(xlsx.CellName(n, 3), target)
+				sh.LinkFile(cellref.Cell(n, 3), target)
 			}
 		}
 		return nil
@@ -319,7 +320,7 @@ func TestStream(t *testing.T) {
 		t.Fatalf("%d rows, first %q, second %q, last %q", len(got), got[0], got[1], got[len(got)-1])
 	}
 	for n := 1000; n <= rows; n += 1000 {
-		cell := xlsx.CellName(n, 3)
+		cell := cellref.Cell(n, 3)
 		if ok, link, _ := f.GetCellHyperLink("汇总", cell); !ok || link != "结果/县 "+strconv.Itoa(n)+"&_审核结果.xlsx" {
 			t.Errorf("%s links to %v %q", cell, ok, link)
 		}
@@ -364,5 +365,50 @@ func TestTheme(t *testing.T) {
 	}
 	if !reflect.DeepEqual(st.Fill.Color, []string{"DDEBF7"}) {
 		t.Errorf("fill %v, want DDEBF7", st.Fill.Color)
+	}
+}
+
+// TestLimits: a row or column Excel has not fails the write, whether made
+// with Row or streamed, with an error and no panic; links past Excel's
+// limit, and links to nowhere, are dropped.
+func TestLimits(t *testing.T) {
+	st := styles(t)
+	for name, fill := range map[string]func(*xlsxw.Sheet){
+		"row 0":                func(s *xlsxw.Sheet) { s.Row(0).Text(1, "x", 0) },
+		"row past the last":    func(s *xlsxw.Sheet) { s.Row(xlsxw.MaxRow+1).Text(1, "x", 0) },
+		"column 0":             func(s *xlsxw.Sheet) { s.Row(1).Text(0, "x", 0) },
+		"column past the last": func(s *xlsxw.Sheet) { s.Row(1).Style(xlsxw.MaxCol, xlsxw.MaxCol+1, 0) },
+		"streamed past the last": func(s *xlsxw.Sheet) {
+			s.Stream = func(next func(int) *xlsxw.Row) error { next(xlsxw.MaxRow+1).Int(1, 1, 0); return nil }
+		},
+	} {
+		sh := &xlsxw.Sheet{Name: "工作表"}
+		fill(sh)
+		if _, err := (&xlsxw.Workbook{Styles: st, Sheets: []*xlsxw.Sheet{sh}}).WriteTo(io.Discard); err == nil || !strings.Contains(err.Error(), "Excel 的") {
+			t.Errorf("%s: error %v", name, err)
+		}
+	}
+
+	sh := &xlsxw.Sheet{Name: "问题清单"}
+	sh.Row(1).Text(1, "x", 0)
+	sh.Link("A1", "", "无处可去")
+	sh.LinkFile("A1", "")
+	for i := range xlsxw.MaxLinks + 10 {
+		if i%2 == 0 {
+			sh.Link(cellref.Cell(i+1, 2), "'问题清单'!A1", "")
+		} else {
+			sh.LinkFile(cellref.Cell(i+1, 2), "结果/"+strconv.Itoa(i)+".xlsx")
+		}
+	}
+	path := save(t, &xlsxw.Workbook{Styles: st, Sheets: []*xlsxw.Sheet{sh}})
+	x := part(t, path, "xl/worksheets/sheet1.xml")
+	if n := strings.Count(x, "<hyperlink "); n != xlsxw.MaxLinks {
+		t.Errorf("%d links written, want %d", n, xlsxw.MaxLinks)
+	}
+	if strings.Contains(x, `location=""`) {
+		t.Error("a link to nowhere was written")
+	}
+	if n := strings.Count(part(t, path, "xl/worksheets/_rels/sheet1.xml.rels"), `TargetMode="External"`); n != xlsxw.MaxLinks/2 {
+		t.Errorf("%d file links, want %d", n, xlsxw.MaxLinks/2)
 	}
 }
