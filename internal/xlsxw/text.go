@@ -1,6 +1,9 @@
 package xlsxw
 
-import "unicode/utf8"
+import (
+	"encoding/xml"
+	"strings"
+)
 
 // maxCellChars is the most text a cell holds, in UTF-16 code units.
 const maxCellChars = 32767
@@ -11,61 +14,46 @@ const maxCellChars = 32767
 // reads it as the character HHHH; a relationship's target, which belongs to
 // the package, not to SpreadsheetML, is only made safe XML.
 type textKind struct {
-	attr, xstring bool
-	limit         int // in UTF-16 code units; 0 for none
+	xstring bool
+	limit   int // in UTF-16 code units; 0 for none
 }
 
 var (
-	cellText = textKind{xstring: true, limit: maxCellChars}.write
-	xstrText = textKind{xstring: true}.write
-	xstrAttr = textKind{attr: true, xstring: true}.write
-	attrText = textKind{attr: true}.write
+	cellText  = textKind{xstring: true, limit: maxCellChars}.write
+	xstrText  = textKind{xstring: true}.write
+	plainText = textKind{}.write
 )
 
-// write writes v to b as k says; a byte that is not UTF-8 or a character
-// XML cannot carry becomes U+FFFD.
+// write writes v to b as k says. encoding/xml escapes it, in text and in
+// attributes alike: a byte that is not UTF-8 or a character XML cannot carry
+// becomes U+FFFD. Its error is the writer's, which a bufio.Writer keeps for
+// Flush.
 func (k textKind) write(b writer, v string) {
+	if k.limit > 0 {
+		v = cut(v, k.limit)
+	}
+	if k.xstring && strings.Contains(v, "_x") {
+		var e strings.Builder
+		for i := range len(v) {
+			if v[i] == '_' && isEscapeAt(v, i) {
+				e.WriteString("_x005F")
+			}
+			e.WriteByte(v[i])
+		}
+		v = e.String()
+	}
+	xml.EscapeText(b, []byte(v))
+}
+
+// cut is the longest start of v that is at most limit UTF-16 code units.
+func cut(v string, limit int) string {
 	units := 0
-	for i := 0; i < len(v); {
-		r, size := utf8.DecodeRuneInString(v[i:])
-		if units += utf16Len(r); k.limit > 0 && units > k.limit {
-			return
+	for i, r := range v {
+		if units += utf16Len(r); units > limit {
+			return v[:i]
 		}
-		if k.xstring && r == '_' && isEscapeAt(v, i) {
-			b.WriteString("_x005F")
-		}
-		escapeRune(b, r, size, v[i:i+size], k.attr)
-		i += size
 	}
-}
-
-func escapeRune(b writer, r rune, size int, raw string, attr bool) {
-	switch {
-	case r == '&':
-		b.WriteString("&amp;")
-	case r == '<':
-		b.WriteString("&lt;")
-	case r == '>':
-		b.WriteString("&gt;")
-	case r == '"' && attr:
-		b.WriteString("&quot;")
-	case r == '\n' && attr:
-		b.WriteString("&#xA;")
-	case r == '\t' && attr:
-		b.WriteString("&#x9;")
-	case r == '\r':
-		b.WriteString("&#xD;") // a literal one would be read back as \n
-	case !allowed(r) || (r == utf8.RuneError && size == 1):
-		b.WriteRune(utf8.RuneError)
-	default:
-		b.WriteString(raw)
-	}
-}
-
-// allowed reports whether XML 1.0 can carry r.
-func allowed(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+	return v
 }
 
 func utf16Len(r rune) int {

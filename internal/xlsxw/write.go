@@ -153,7 +153,7 @@ func rels(rs []relationship) func(*bufio.Writer) error {
 		b.WriteString(xmlDecl + `<Relationships xmlns="` + nsPkg + `">`)
 		for i, r := range rs {
 			b.WriteString(`<Relationship Id="rId` + strconv.Itoa(i+1) + `" Type="` + nsRel + "/" + r.kind + `" Target="`)
-			attrText(b, r.target)
+			plainText(b, r.target)
 			if r.external {
 				b.WriteString(`" TargetMode="External`)
 			}
@@ -172,7 +172,7 @@ func (wb *Workbook) workbook(b *bufio.Writer) error {
 	for i, s := range wb.Sheets {
 		n := strconv.Itoa(i + 1)
 		b.WriteString(`<sheet name="`)
-		xstrAttr(b, s.Name)
+		xstrText(b, s.Name)
 		b.WriteString(`" sheetId="` + n + `" r:id="rId` + n + `"/>`)
 	}
 	b.WriteString(`</sheets>`)
@@ -284,12 +284,12 @@ func (s *Sheet) write(b *bufio.Writer, selected bool, linkRel int) error {
 				b.WriteString(` r:id="rId` + strconv.Itoa(linkRel) + `"`)
 			} else {
 				b.WriteString(` location="`)
-				xstrAttr(b, l.location)
+				xstrText(b, l.location)
 				b.WriteString(`"`)
 			}
 			if l.tooltip != "" {
 				b.WriteString(` tooltip="`)
-				xstrAttr(b, l.tooltip)
+				xstrText(b, l.tooltip)
 				b.WriteString(`"`)
 			}
 			b.WriteString(`/>`)
@@ -391,5 +391,4 @@ func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) 
 type writer interface {
 	io.Writer
 	io.StringWriter
-	WriteRune(rune) (int, error)
 }
