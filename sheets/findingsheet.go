@@ -16,6 +16,24 @@ import (
 // that tests can reach it).
 var rowsPerSheet = xlsxw.MaxRow
 
+// fitRows says how many of total rows of findings a sheet lists below its
+// header, keeping one row to say how many are left out, and the last row it
+// uses.
+func fitRows(total int) (listed, last int) {
+	listed = min(total, rowsPerSheet-2)
+	last = listed + 1
+	if total > listed {
+		last++
+	}
+	return listed, last
+}
+
+// leftOut is what the last row says of the n findings left out, then where
+// to find them.
+func leftOut(n int, then string) string {
+	return fmt.Sprintf("另有 %d 条问题未列出：Excel 一张工作表最多 %d 行。%s", n, rowsPerSheet, then)
+}
+
 // maxListedRefs is how many cells the 单元格 column names before "等共N处".
 const maxListedRefs = 10
 
@@ -64,11 +82,8 @@ func findingsSheet(sheet string, r *checker.Report, original []string, st *style
 		head.Text(i+1, c.header, st.header)
 	}
 	findings := sortFindings(r.Findings, original)
-	listed := min(len(findings), rowsPerSheet-2)
-	last := listed + 1
-	if len(findings) > listed || len(findings) == 0 {
-		last++
-	}
+	listed, last := fitRows(len(findings))
+	last = max(last, 2) // for 未发现问题
 	sh.AutoFilter = "A1:G" + strconv.Itoa(last)
 	sh.Stream = func(next func(int) *xlsxw.Row) error {
 		for i, fd := range findings[:listed] {
@@ -78,8 +93,7 @@ func findingsSheet(sheet string, r *checker.Report, original []string, st *style
 		case len(findings) == 0:
 			next(2).Text(6, "未发现问题。", 0)
 		case len(findings) > listed:
-			next(last).Text(6, fmt.Sprintf("另有 %d 条问题未列出：Excel 一张工作表最多 %d 行。请修正上面的问题后重新审核。",
-				len(findings)-listed, rowsPerSheet), st.wrap)
+			next(last).Text(6, leftOut(len(findings)-listed, "请修正上面的问题后重新审核。"), st.wrap)
 		}
 		return nil
 	}

@@ -289,12 +289,7 @@ func summaryWorkbook(files []summaryFile, dir string, spill io.ReaderAt) (*xlsxw
 	for _, sf := range files {
 		total += sf.problems
 	}
-	// What does not fit in a sheet is left out, and a last row says so.
-	listed := min(total, rowsPerSheet-2)
-	last := listed + 1
-	if total > listed {
-		last++
-	}
+	listed, last := fitRows(total)
 	problems := &xlsxw.Sheet{Name: SheetAllProblem, Widths: []float64{12, 30, 6, 8, 12, 8, 80}, FrozenRows: 1, PrintTitles: 1,
 		Landscape: true, AutoFilter: "A1:" + checker.ColumnName(len(problemHeader)) + strconv.Itoa(last)}
 	problems.Stream = func(next func(int) *xlsxw.Row) error {
@@ -305,8 +300,7 @@ func summaryWorkbook(files []summaryFile, dir string, spill io.ReaderAt) (*xlsxw
 			br.Reset(io.NewSectionReader(spill, sf.at, sf.size))
 			for range sf.problems {
 				if n > listed+1 {
-					next(n).Text(7, fmt.Sprintf("另有 %d 条问题未列出：Excel 一张工作表最多 %d 行。各县的全部问题见其审核结果中的“%s”。",
-						total-listed, rowsPerSheet, SheetFindings), 0)
+					next(n).Text(7, leftOut(total-listed, "各县的全部问题见其审核结果中的“"+SheetFindings+"”。"), 0)
 					return nil
 				}
 				row := next(n)
