@@ -2,9 +2,11 @@ package sheets
 
 import (
 	"errors"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -208,4 +210,40 @@ func unzipPart(t *testing.T, path, part string) string {
 		t.Skipf("unzip: %v", err)
 	}
 	return string(out)
+}
+
+// TestSummaryLinksInLibreOffice: a result whose folder and file name hold a
+// space, '#' and '%' is linked from 汇总 so that LibreOffice follows the link
+// to that very file (its HTML export shows where the link goes).
+func TestSummaryLinksInLibreOffice(t *testing.T) {
+	soffice := lookPath(t, "soffice")
+	if soffice == "" {
+		t.Skip("soffice not installed")
+	}
+	dir := t.TempDir()
+	output := filepath.Join(dir, "县区 资料", "阿城区 #2 100%_审核结果.xlsx")
+	path := filepath.Join(dir, "审核汇总_t.xlsx")
+	entries := []SummaryEntry{{Input: filepath.Join(dir, "阿城区.xlsx"), Output: output,
+		Report: summaryReport("阿城区", "84.42", "3", "98.934", "A", "89.34")}}
+	if err := WriteSummary(path, entries); err != nil {
+		t.Fatal(err)
+	}
+	html := t.TempDir()
+	convert(t, soffice, "html", path, html)
+	page, err := os.ReadFile(filepath.Join(html, "审核汇总_t.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hrefs []string
+	for _, m := range regexp.MustCompile(`href="(file:[^"]*)"`).FindAllStringSubmatch(string(page), -1) {
+		u, err := url.Parse(m[1])
+		if err != nil {
+			t.Fatalf("LibreOffice links to %q: %v", m[1], err)
+		}
+		hrefs = append(hrefs, u.Path)
+		if u.Path == output && u.Fragment == "" {
+			return
+		}
+	}
+	t.Errorf("LibreOffice's links go to %q, want %q", hrefs, output)
 }

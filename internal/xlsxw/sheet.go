@@ -156,11 +156,12 @@ func (s *Sheet) Link(ref, location, tooltip string) {
 	s.addLink(link{ref: ref, location: location, tooltip: tooltip})
 }
 
-// LinkFile makes the cell ref a link to target outside the workbook: a file,
-// by a path relative to the workbook's folder with forward slashes
-// ("结果/阿城区_审核结果.xlsx"), or an address. It counts towards MaxLinks.
-func (s *Sheet) LinkFile(ref, target string) {
-	s.addLink(link{ref: ref, target: target, external: true})
+// LinkFile makes the cell ref a link to the file at path, relative to the
+// workbook's folder ("结果/阿城区 2023_审核结果.xlsx") or absolute, with
+// forward slashes; it is written as a URI (fileURI). It counts towards
+// MaxLinks.
+func (s *Sheet) LinkFile(ref, path string) {
+	s.addLink(link{ref: ref, target: fileURI(path), external: true})
 }
 
 func (s *Sheet) addLink(l link) {

@@ -321,7 +321,7 @@ func TestStream(t *testing.T) {
 	}
 	for n := 1000; n <= rows; n += 1000 {
 		cell := cellref.Cell(n, 3)
-		if ok, link, _ := f.GetCellHyperLink("汇总", cell); !ok || link != "结果/县 "+strconv.Itoa(n)+"&_审核结果.xlsx" {
+		if ok, link, _ := f.GetCellHyperLink("汇总", cell); !ok || link != "结果/县%20"+strconv.Itoa(n)+"&_审核结果.xlsx" {
 			t.Errorf("%s links to %v %q", cell, ok, link)
 		}
 	}
