@@ -23,6 +23,9 @@ type brokenCase struct {
 	kind     FileErrorKind
 	message  string // the exact problem
 	contains string // or a part of it, when it carries numbers
+	// what the command line says instead, for an argument it answers
+	// before the reader sees it: one that is not there, or a folder
+	argument string
 }
 
 func brokenCases() []brokenCase {
@@ -51,12 +54,12 @@ func brokenCases() []brokenCase {
 		{name: "workbook xml garbage", path: "workbook-xml-garbage.xlsx", kind: KindDamaged, message: msgDamaged},
 		{name: "missing file", setup: func(t *testing.T, dir string) string {
 			return filepath.Join(dir, "没有这个文件.xlsx")
-		}, kind: KindNotFound, message: msgNotFound},
+		}, kind: KindNotFound, message: msgNotFound, argument: "文件或文件夹不存在"},
 		{name: "directory named .xlsx", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "x.xlsx")
 			must(t, os.Mkdir(p, 0o755))
 			return p
-		}, kind: KindDirectory, message: msgDirectory},
+		}, kind: KindDirectory, message: msgDirectory, argument: "文件夹中没有要检查的 .xlsx 工作簿"},
 		{name: "named pipe", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "pipe.xlsx")
 			if err := mkfifo(p); err != nil {

@@ -25,15 +25,7 @@ func TestReadBroken(t *testing.T) {
 			if c.setup != nil {
 				path = c.setup(t, t.TempDir())
 			}
-			if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeNamedPipe != 0 {
-				// Hold the pipe open for writing, so that a reader which opens
-				// it before looking at what it is cannot hang the test;
-				// openWorkbook itself is tried on the pipe alone by
-				// TestOpenWorkbookBroken.
-				w, err := os.OpenFile(path, os.O_RDWR|syscall.O_NONBLOCK, 0)
-				must(t, err)
-				defer w.Close()
-			}
+			holdPipe(t, path)
 			before := digest(t, path)
 			wb, err := Read(path, Options{Password: c.password})
 			if wb != nil {
@@ -47,42 +39,69 @@ func TestReadBroken(t *testing.T) {
 	}
 }
 
-// TestReadMissingSheet deletes each required sheet in turn.
-func TestReadMissingSheet(t *testing.T) {
-	for _, sheet := range RequiredSheets {
-		t.Run(sheet, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "缺表.xlsx")
-			writeCorpusSample(t, path, nil, sheet)
-			_, err := Read(path, Options{})
-			checkLayout(t, err, path, sheet)
-		})
-	}
-	t.Run("committed", func(t *testing.T) {
-		path := filepath.Join(brokenDir, "no-ledger-sheet.xlsx")
-		_, err := Read(path, Options{})
-		checkLayout(t, err, path, SheetLedger)
-	})
+// layoutCase is a workbook the reader refuses for its layout, and the
+// words (a sheet, a column) its refusal must name.
+type layoutCase struct {
+	name  string
+	write func(t testing.TB, path string)
+	words []string
 }
 
-// TestReadMissingColumn removes each required header in turn: the file is
-// rejected with a message naming the sheet and the column.
-func TestReadMissingColumn(t *testing.T) {
+// layoutCases deletes each required sheet in turn, then each required
+// header.
+func layoutCases() []layoutCase {
+	var cs []layoutCase
+	for _, sheet := range RequiredSheets {
+		cs = append(cs, layoutCase{"no sheet " + sheet, func(t testing.TB, path string) {
+			writeCorpusSample(t, path, nil, sheet)
+		}, []string{sheet}})
+	}
+	cs = append(cs, layoutCase{"no sheet, committed", func(t testing.TB, path string) {
+		b, err := os.ReadFile(filepath.Join(brokenDir, "no-ledger-sheet.xlsx"))
+		must(t, err)
+		must(t, os.WriteFile(path, b, 0o644))
+	}, []string{SheetLedger}})
 	for _, tb := range []table{infoTable, noticeTable, projectTable, ledgerTable, scoreTable} {
 		for i, c := range tb.columns {
 			if !c.required {
 				continue
 			}
-			t.Run(tb.sheet+"/"+c.name, func(t *testing.T) {
-				path := filepath.Join(t.TempDir(), "缺列.xlsx")
+			cs = append(cs, layoutCase{"no column " + tb.sheet + " " + c.name, func(t testing.TB, path string) {
 				cell, _ := excelize.CoordinatesToCellName(i+1, 2)
 				writeCorpusSample(t, path, func(f *excelize.File) {
 					must(t, f.SetCellValue(tb.sheet, cell, "备注"))
 				})
-				_, err := Read(path, Options{})
-				checkLayout(t, err, path, tb.sheet, c.name)
-			})
+			}, []string{tb.sheet, c.name}})
 		}
 	}
+	return cs
+}
+
+// TestReadMissingLayout: a workbook without a required sheet or header is
+// rejected with a message naming the sheet and the column.
+func TestReadMissingLayout(t *testing.T) {
+	for _, c := range layoutCases() {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "缺表.xlsx")
+			c.write(t, path)
+			_, err := Read(path, Options{})
+			checkLayout(t, err, path, c.words...)
+		})
+	}
+}
+
+// holdPipe holds path open for writing till the test ends if it is a named
+// pipe, so that a reader which opens it before looking at what it is cannot
+// hang the test; openWorkbook itself is tried on the pipe alone by
+// TestOpenWorkbookBroken.
+func holdPipe(t *testing.T, path string) {
+	t.Helper()
+	if fi, err := os.Lstat(path); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		return
+	}
+	w, err := os.OpenFile(path, os.O_RDWR|syscall.O_NONBLOCK, 0)
+	must(t, err)
+	t.Cleanup(func() { w.Close() })
 }
 
 // checkLayout checks err is the reader's rejection of path naming each of
