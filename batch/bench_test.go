@@ -85,6 +85,7 @@ func BenchmarkFile(b *testing.B) {
 			out := b.TempDir()
 			peak := heapwatch.Start()
 			for b.Loop() {
+				freshStart(b)
 				rs := batch.Default().Run([]string{path}, batch.Options{OutDir: out, Overwrite: true, Jobs: 1}, nil)
 				if rs[0].Err != nil {
 					b.Fatal(rs[0].Err)
@@ -103,11 +104,22 @@ func BenchmarkFile(b *testing.B) {
 			}
 			peak := heapwatch.Start()
 			for b.Loop() {
+				freshStart(b)
 				excelizeCopy(b, path, refs)
 			}
 			report(b, c.payments, peak)
 		})
 	}
+}
+
+// freshStart collects, outside the timer, the garbage the last iteration
+// left: each iteration stands for one run of the program, which starts with
+// an empty heap, and at GOGC 400 that garbage would otherwise count in the
+// next iteration's peak heap (346 MB instead of 158 MB on the 100k ledger).
+func freshStart(b *testing.B) {
+	b.StopTimer()
+	runtime.GC()
+	b.StartTimer()
 }
 
 // flagged reads and checks the workbook once and returns the ledger cells
