@@ -137,10 +137,8 @@ func TestCommandLineRefuses(t *testing.T) {
 			if c.setup != nil {
 				r.path = c.setup(t, r.dir)
 			} else {
-				b, err := os.ReadFile(filepath.Join(brokenDir, c.path))
-				must(t, err)
 				r.path = filepath.Join(r.dir, c.path)
-				must(t, os.WriteFile(r.path, b, 0o644))
+				copyCorpus(t, c.path, r.path)
 			}
 			line, code := r.run(t, "")
 			problem := strings.TrimPrefix(line, r.path+"：")
@@ -201,9 +199,7 @@ func TestCommandLineChecks(t *testing.T) {
 			if c.write != nil {
 				c.write(t, r.path)
 			} else {
-				b, err := os.ReadFile(filepath.Join(brokenDir, c.file))
-				must(t, err)
-				must(t, os.WriteFile(r.path, b, 0o644))
+				copyCorpus(t, c.file, r.path)
 			}
 			line, code := r.run(t, strings.TrimSuffix(c.file, ".xlsx")+"_审核结果.xlsx")
 			m := errorsFound.FindStringSubmatch(line)

@@ -57,9 +57,7 @@ func layoutCases() []layoutCase {
 		}, []string{sheet}})
 	}
 	cs = append(cs, layoutCase{"no sheet, committed", func(t testing.TB, path string) {
-		b, err := os.ReadFile(filepath.Join(brokenDir, "no-ledger-sheet.xlsx"))
-		must(t, err)
-		must(t, os.WriteFile(path, b, 0o644))
+		copyCorpus(t, "no-ledger-sheet.xlsx", path)
 	}, []string{SheetLedger}})
 	for _, tb := range []table{infoTable, noticeTable, projectTable, ledgerTable, scoreTable} {
 		for i, c := range tb.columns {
@@ -88,6 +86,15 @@ func TestReadMissingLayout(t *testing.T) {
 			checkLayout(t, err, path, c.words...)
 		})
 	}
+}
+
+// copyCorpus copies the corpus file name to path, for a test that needs the
+// input in a folder of its own.
+func copyCorpus(t testing.TB, name, path string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(brokenDir, name))
+	must(t, err)
+	must(t, os.WriteFile(path, b, 0o644))
 }
 
 // holdPipe holds path open for writing till the test ends if it is a named
